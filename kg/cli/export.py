@@ -1,0 +1,1 @@
+"""PLACEHOLDER: its owner replaces this file with the `kg export` command."""

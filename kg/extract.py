@@ -1,0 +1,31 @@
+"""The seam: Document -> spaCy -> Extraction. Below this module nothing knows spaCy."""
+
+from __future__ import annotations
+
+from kg.document import Document
+from kg.nlp.pipeline import analyse, load_pipeline
+from kg.records import Extraction
+
+
+def extract(document: Document, model: str | None = None) -> Extraction:
+    """Read actors, projects, relations and key figures from ``document``.
+
+    >>> from kg.ingest import read_text
+    >>> ex = extract(read_text("Die Leipziger Verkehrsbetriebe (LVB) beteiligen sich am Projekt „eBus Skorpion“.", doc_id="t1"))
+    >>> sorted(e.name for e in ex.entities)
+    ['Leipziger Verkehrsbetriebe', 'eBus Skorpion']
+    """
+    nlp = load_pipeline(model)
+    doc = analyse(document, nlp)
+    entities = tuple(sorted((doc._.entities or {}).values(), key=lambda e: e.key))
+    warnings: list[str] = []
+    if not document.structure.reference and document.media_type != "text/x-oparl":
+        warnings.append(f"{document.id}: no council-document header recognised; built from the text alone")
+    return Extraction(
+        document=document,
+        entities=entities,
+        relations=tuple(doc._.relations or ()),
+        figures=tuple(doc._.figures or ()),
+        warnings=tuple(warnings),
+        model=model or "blank:de",
+    )

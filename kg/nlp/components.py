@@ -1,0 +1,11 @@
+"""Import every module that registers a pipeline component, so ``load_pipeline`` finds them by name."""
+
+from kg.nlp import (  # noqa: F401
+    acronyms,
+    figures,
+    gazetteer,
+    patterns,
+    relations,
+    resolver,
+    sentences,
+)

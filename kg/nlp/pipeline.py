@@ -1,0 +1,65 @@
+"""Build the spaCy pipeline and run it on a ``Document``.
+
+The default is ``spacy.blank("de")`` plus our rule components; ``model`` names an installed trained pipeline
+(e.g. ``de_core_news_lg``) whose NER and parser run first and feed the same components.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.document import Document
+from kg.errors import InputError
+
+# Importing the component modules registers their factories with spaCy.
+from kg.nlp import components  # noqa: F401
+
+RULE_PIPES: tuple[str, ...] = (
+    "document_sentences",
+    "gazetteer_ruler",
+    "pattern_ruler",
+    "acronym_finder",
+    "entity_resolver",
+    "relation_extractor",
+    "key_figures",
+)
+
+for _name, _default in (("document", None), ("entities", None), ("relations", None), ("figures", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """The pipeline for ``model`` (``None``: ``spacy.blank("de")``), built once per process.
+
+    Raises ``InputError`` when ``model`` is not installed.
+    """
+    if model is None:
+        nlp = spacy.blank("de")
+    else:
+        try:
+            nlp = spacy.load(model, exclude=["senter", "sentencizer"])
+        except OSError as e:
+            raise InputError(f"spaCy model {model!r} is not installed (pip install it, or leave out --spacy-model)") from e
+    for name in RULE_PIPES:
+        if name in nlp.pipe_names:
+            continue
+        if name == "document_sentences" and "parser" in nlp.pipe_names:
+            nlp.add_pipe(name, before="parser")
+        else:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def analyse(document: Document, nlp: Language) -> Doc:
+    """Run ``nlp`` on ``document.text`` with ``doc._.document`` set before the first component."""
+    doc = nlp.make_doc(document.text)
+    doc._.document = document
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

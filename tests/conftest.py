@@ -1,0 +1,42 @@
+"""Shared fixtures: paths to the project's own test data (copied from the shared corpus) and the shapes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TESTS_DIR = Path(__file__).resolve().parent
+DATA_DIR = TESTS_DIR / "data"
+EVAL_DIR = DATA_DIR / "eval"
+CORPUS_DIR = DATA_DIR / "corpus"
+REFERENCE_PAGE = TESTS_DIR.parent / "data" / "VI-DS-01293.page.txt"
+SHARED_SHAPES = TESTS_DIR.parent.parent / "shared" / "shapes"
+
+
+@pytest.fixture(scope="session")
+def reference_path() -> Path:
+    return REFERENCE_PAGE
+
+
+@pytest.fixture(scope="session")
+def eval_dir() -> Path:
+    return EVAL_DIR
+
+
+@pytest.fixture(scope="session")
+def dev_texts() -> list[Path]:
+    return sorted((EVAL_DIR / "dev").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def unlabeled_texts() -> list[Path]:
+    return sorted((CORPUS_DIR / "unlabeled").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def shared_shapes() -> Path:
+    """The official DCAT-AP / DCAT-AP.de shapes; only these may be read from ../shared/."""
+    if not SHARED_SHAPES.is_dir():
+        pytest.skip("../shared/shapes is absent: the official DCAT-AP.de shapes are not in this checkout")
+    return SHARED_SHAPES
