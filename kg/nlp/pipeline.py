@@ -45,7 +45,9 @@ def load_pipeline(model: str | None = None) -> Language:
         try:
             nlp = spacy.load(model, exclude=["senter", "sentencizer"])
         except OSError as e:
-            raise InputError(f"spaCy model {model!r} is not installed (pip install it, or leave out --spacy-model)") from e
+            raise InputError(
+                f"spaCy model {model!r} is not installed (pip install it, or leave out --spacy-model)"
+            ) from e
     for name in RULE_PIPES:
         if name in nlp.pipe_names:
             continue
