@@ -24,27 +24,25 @@ app = typer.Typer(
 from kg.cli import commands  # noqa: E402,F401
 
 
-def fail(message: str) -> None:
+def fail(message: str, status: int = 1) -> None:
     print(f"kg: error: {message}", file=sys.stderr)
-    raise SystemExit(1)
+    raise SystemExit(status)
 
 
 def main() -> None:
+    """Entry point of the console script: run ``app`` and turn every failure into one line."""
     try:
         app(standalone_mode=False)
     except KgError as e:
         fail(str(e))
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
-        fail(f"{e.strerror}: {e.filename}")
+    except OSError as e:
+        fail(f"{e.strerror or e}: {e.filename}" if e.filename else str(e))
     except KeyboardInterrupt:
-        fail("interrupted")
-    except Exception as e:  # click's usage errors and the like
-        import click
-
-        if isinstance(e, click.exceptions.Exit):
-            raise SystemExit(e.exit_code) from None
-        if isinstance(e, click.ClickException):
-            fail(e.format_message())
-        if isinstance(e, click.exceptions.Abort):
-            fail("aborted")
-        raise
+        fail("interrupted", 130)
+    except typer.Exit as e:
+        raise SystemExit(e.exit_code) from None
+    except typer.Abort:
+        fail("aborted")
+    except typer.TyperException as e:  # usage errors: unknown command, bad option value
+        message = e.format_message() if hasattr(e, "format_message") else str(e)
+        fail(message, getattr(e, "exit_code", 2))

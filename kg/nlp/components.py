@@ -2,10 +2,14 @@
 
 from kg.nlp import (  # noqa: F401
     acronyms,
+    brands,
     figures,
     gazetteer,
     patterns,
+    persons,
     relations,
     resolver,
     sentences,
+    structure_entities,
+    titles,
 )

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from kg.document import Document
@@ -20,8 +21,13 @@ from kg.nlp import components  # noqa: F401
 
 RULE_PIPES: tuple[str, ...] = (
     "document_sentences",
+    "sentence_fallback",
+    "structure_entities",
     "gazetteer_ruler",
     "pattern_ruler",
+    "title_ruler",
+    "person_ruler",
+    "brand_ruler",
     "acronym_finder",
     "entity_resolver",
     "relation_extractor",
@@ -31,6 +37,17 @@ RULE_PIPES: tuple[str, ...] = (
 for _name, _default in (("document", None), ("entities", None), ("relations", None), ("figures", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+_SENTENCIZER = Sentencizer()
+
+
+@Language.component("sentence_fallback", assigns=["token.is_sent_start"])
+def sentence_fallback(doc: Doc) -> Doc:
+    """Punctuation-based sentences when neither the document nor a parser gave any."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return doc
+    return _SENTENCIZER(doc)
 
 
 @lru_cache(maxsize=4)
@@ -51,7 +68,7 @@ def load_pipeline(model: str | None = None) -> Language:
     for name in RULE_PIPES:
         if name in nlp.pipe_names:
             continue
-        if name == "document_sentences" and "parser" in nlp.pipe_names:
+        if name in ("document_sentences", "sentence_fallback") and "parser" in nlp.pipe_names:
             nlp.add_pipe(name, before="parser")
         else:
             nlp.add_pipe(name)

@@ -1,0 +1,167 @@
+"""Relation extraction alone, on oracle entities: every gold name and alias is marked as an entity.
+
+Measures ``relation_extractor`` independently of the recognisers: reads each gold file, marks every occurrence
+of each gold entity's labels in the text as ``doc.ents`` (``kb_id_`` = gold id, ``label_`` = gold type), fills
+``doc._.entities``, sets sentences with a small regular splitter, runs only the relation component and scores typed
+relations with ``kg.evaluation`` (FORMAT.md).
+
+    .venv/bin/python benchmarks/oracle_relations.py [-v] [gold.json ...]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.document import Document, Section
+from kg.evaluation import Counts, load_gold, micro, score
+from kg.nlp.relations import extract_relations
+from kg.records import Entity, Extraction
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_DIR = ROOT / "tests" / "data" / "eval"
+# Numbered headings inside running text ("4.2 Unternehmen der LVV Der ÖPNV …"): the harness's own stand-in for
+# the section finder, which is not part of what is measured here.
+_HEADING = re.compile(r"(?<=\s)(\d\.\d)\s+([A-ZÄÖÜ][^\n]{3,120}?)(?=\s+(?:Der|Die|Das|Eine|Ein|Im|In)\s)")
+# Likewise a stand-in sentence splitter: ., ! or ? before white space and a capital, but not after an
+# abbreviation or a single letter ("e. V.", "z. B.", "Nr.", "GmbH." is a sentence end).
+_BOUNDARY = re.compile(r"(\S*)[.!?][“\"]?\s+(?=[A-ZÄÖÜ„]|\d+(?:\.\d+)*\s+[A-ZÄÖÜ])|\n\s*\n")
+_ABBREVIATIONS = frozenset(
+    {"ca", "Nr", "Dr", "bzw", "vgl", "Str", "Abs", "max", "inkl", "ggf", "u", "z", "e", "B", "V", "a"}
+)
+
+for _name in ("document", "entities", "relations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    return spacy.blank("de")
+
+
+def _set_sentences(doc: Doc) -> None:
+    starts = {m.end() for m in _BOUNDARY.finditer(doc.text) if (m.group(1) or "").split(".")[-1] not in _ABBREVIATIONS}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("„", "").replace("“", "").replace('"', "").casefold().split())
+
+
+def _sections(text: str) -> tuple[Section, ...]:
+    heads = list(_HEADING.finditer(text))
+    if not heads:
+        return ()
+    ends = [h.start() for h in heads[1:]] + [len(text)]
+    return tuple(
+        Section(h.group(1), f"{h.group(1)} {h.group(2)}", h.start(), end, 2) for h, end in zip(heads, ends, strict=True)
+    )
+
+
+def annotate(
+    text: str, labels: dict[str, tuple[str, str]], doc_id: str = "t", sections: tuple[Section, ...] = ()
+) -> Doc:
+    """``text`` as a Doc whose entities are every occurrence of the ``labels`` (label -> key, type).
+
+    Longer labels win over the labels inside them; ``doc._.entities`` holds the entities that occur.
+    """
+    hits: list[tuple[int, int, str, str]] = []
+    for label, (key, etype) in labels.items():
+        pattern = re.compile(rf"(?<!\w){re.escape(label)}(?!\w)", re.IGNORECASE)
+        hits += [(m.start(), m.end(), key, etype) for m in pattern.finditer(text)]
+    doc = _nlp()(text)
+    _set_sentences(doc)
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for start, end, key, etype in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+        span = doc.char_span(start, end, label=etype, kb_id=key, alignment_mode="expand")
+        if span is None or taken & set(range(span.start, span.end)):
+            continue
+        taken |= set(range(span.start, span.end))
+        spans.append(span)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    found = {span.kb_id_ for span in spans}
+    names: dict[str, list[str]] = {}
+    for label, (key, _) in labels.items():
+        names.setdefault(key, []).append(label)
+    types = {key: etype for key, etype in labels.values()}
+    doc._.entities = {
+        key: Entity(key, types[key], names[key][0], tuple(names[key][1:]))  # type: ignore[arg-type]
+        for key in sorted(found)
+    }
+    doc._.document = Document(doc_id, doc_id, doc_id, text, sections=sections)
+    return doc
+
+
+def oracle_doc(gold_path: Path) -> Doc:
+    """The gold document as a Doc whose entities are the gold entities, found wherever their labels occur."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    text = (gold_path.parent / gold["text"]).read_text(encoding="utf-8")
+    labels = {
+        label.strip('„“" '): (e["id"], e["type"])
+        for e in gold["entities"]
+        for label in [e["name"], *e.get("aliases", [])]
+        if len(label.strip('„“" ')) >= 2
+    }
+    doc = annotate(text, labels, gold["doc"], _sections(text))
+    doc._.entities = {
+        e["id"]: Entity(e["id"], e["type"], e["name"], tuple(e.get("aliases", []))) for e in gold["entities"]
+    }
+    return doc
+
+
+def oracle_extraction(gold_path: Path) -> Extraction:
+    """The relations ``relation_extractor`` finds on the oracle entities of ``gold_path``, as an Extraction."""
+    doc = oracle_doc(gold_path)
+    entities = tuple((doc._.entities or {}).values())
+    return Extraction(doc._.document, entities, tuple(extract_relations(doc)))
+
+
+def run(paths: list[Path], verbose: bool = False) -> Counts:
+    """Score each gold file's oracle extraction; print one line per document; the micro-averaged counts."""
+    scores = []
+    for path in paths:
+        extraction = oracle_extraction(path)
+        result = score(extraction, load_gold(path))
+        scores.append(result)
+        c = result.groups["relations"]
+        print(f"{path.name:28} P {c.precision:.2f} R {c.recall:.2f} F1 {c.f1:.2f}  (system {c.system} gold {c.gold})")
+        if verbose:
+            cues = {f"FP {r.subject} {r.predicate} {r.object}": r.cue for r in extraction.relations}
+            for line in result.errors["relations"]:
+                print("  ", line, f"[{cues[line]}]" if line in cues else "")
+    return micro(scores).groups["relations"]
+
+
+def main(argv: list[str]) -> None:
+    verbose = "-v" in argv
+    paths = [Path(a) for a in argv if a != "-v"]
+    groups = (
+        {"given": paths}
+        if paths
+        else {
+            "reference": [EVAL_DIR / "VI-DS-01293.gold.json"],
+            "dev": sorted((EVAL_DIR / "dev").glob("*.gold.json")),
+        }
+    )
+    for name, group in groups.items():
+        began = time.perf_counter()
+        total = run(group, verbose)
+        print(
+            f"== {name}: P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f} "
+            f"({time.perf_counter() - began:.2f}s)\n"
+        )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,162 @@
+"""Projects, programmes, plans and events named after a cue noun, and named plans.
+
+A cue (``kg/resources/patterns/title_cues.jsonl``) is followed by a quoted title ("Projekt „Laternenparken“",
+"Messe „new mobility“"), by a brand-like name ("Projekt eBus Skorpion", "Programms CiViTAS"), or, for a
+plural cue, by a list of them ("Projekten (SaxHybrid PLus, eBus Batterfly und eBus Skorpion)"). A compound
+with a plan cue is itself a name ("Nahverkehrsplan 2020", "Integriertes Klimaschutzkonzept").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.nlp import candidates
+from kg.nlp.candidates import is_acronym, is_brand, is_function_word
+from kg.nlp.lexicon import Cue, cue_for, stem, word_set
+from kg.nlp.patterns import left_start, place_after
+
+OPEN_QUOTES = frozenset({"„", "“", '"', "«", "‚", "»"})
+CLOSE_QUOTES = frozenset({"“", "”", '"', "»", "‘", "«"})
+MAX_TITLE = 25
+MAX_NAME = 4
+MAX_LIST_GAP = 8
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|\d{1,4}|\d\.\d)$")
+
+
+def quoted_end(doc: Doc, i: int) -> int | None:
+    """The index of the quote that closes the one opened at ``i``, within ``MAX_TITLE`` tokens."""
+    for k in range(i + 1, min(i + MAX_TITLE, len(doc))):
+        if doc[k].text in CLOSE_QUOTES or doc[k].text.endswith("“"):
+            return k if k > i + 1 else None
+        if "\n" in doc[k].text_with_ws and doc[k].text_with_ws.count("\n") > 1:
+            return None
+    return None
+
+
+def _name_start(token: Token) -> bool:
+    text = token.text
+    return is_brand(text) or is_acronym(text) or bool(re.match(r"^[A-ZÄÖÜ]\w+/[A-ZÄÖÜ]\w+$", text))
+
+
+def brand_end(doc: Doc, i: int) -> int:
+    """End of an unquoted brand-like name at ``i`` ("eBus Skorpion", "SaxMobility I"); ``i`` if none."""
+    if i >= len(doc) or not _name_start(doc[i]):
+        return i
+    k = i + 1
+    while k < len(doc) and k - i < MAX_NAME:
+        t = doc[k]
+        if (
+            (
+                t.text[:1].isupper()
+                and t.is_alpha
+                and not is_function_word(t)
+                and not cue_for(t.text)
+                and t.text not in word_set("field_labels", fold=False)
+            )
+            or _ROMAN.match(t.text)
+            or is_brand(t.text)
+        ):
+            k += 1
+        else:
+            break
+    return k
+
+
+def title_spans(doc: Doc, i: int, cue: Cue) -> list[tuple[int, int]]:
+    """The titles that cue token ``i`` introduces."""
+    j = i + 1
+    if j + 1 < len(doc) and doc[j + 1].text in OPEN_QUOTES and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1  # "Investitionsprojekt Schnellladesäulen „…“"
+    if j < len(doc) and doc[j].text in OPEN_QUOTES:
+        close = quoted_end(doc, j)
+        return [(j + 1, close)] if close else []
+    if j < len(doc) and doc[j].text == "(":
+        return _list_items(doc, j + 1)
+    found = []
+    end = brand_end(doc, j)
+    while end > j:
+        found.append((j, end))
+        if end < len(doc) and doc[end].lower_ in (",", "und", "sowie"):
+            j = end + 1
+            end = brand_end(doc, j)
+        else:
+            break
+    if not found and _plural(doc[i]):
+        for k in range(j, min(j + MAX_LIST_GAP, len(doc))):
+            if doc[k].text == "(":
+                return _list_items(doc, k + 1)
+            if doc[k].text in ".;:":
+                break
+    return found
+
+
+def _plural(token: Token) -> bool:
+    return token.lower_.endswith(("en", "e")) and stem(token.text) != token.lower_
+
+
+def _list_items(doc: Doc, i: int) -> list[tuple[int, int]]:
+    """Names listed in parentheses: "(SaxHybrid PLus, eBus Batterfly und eBus Skorpion)"."""
+    found = []
+    j = i
+    while j < len(doc):
+        end = brand_end(doc, j)
+        if end == j:
+            return []
+        found.append((j, end))
+        if end < len(doc) and doc[end].lower_ in (",", "und", "sowie"):
+            j = end + 1
+        elif end < len(doc) and doc[end].text == ")":
+            return found
+        else:
+            return []
+    return []
+
+
+def plan_name(doc: Doc, i: int, cue: Cue) -> tuple[int, int] | None:
+    """A plan compound as a name: "Lärmaktionsplan", "Nahverkehrsplan 2020", "Integriertes Klimaschutzkonzept"."""
+    token = doc[i]
+    lower = token.lower_.replace("\u00ad", "")
+    if cue.type != "Plan" or cue.match != "suffix" or not token.text[:1].isupper():
+        return None
+    if not lower.endswith((cue.cue, cue.cue + "s", cue.cue + "es")) or len(lower) < len(cue.cue) + 5:
+        return None
+    end = i + 1
+    if end < len(doc) and re.match(r"^(?:19|20)\d\d$", doc[end].text):
+        end += 1
+    return left_start(doc, i, adjectives=True), end
+
+
+def line_end(doc: Doc, i: int) -> int | None:
+    """A numbered line as a service: "Linie 60", "Innovationslinie 89", "Buslinie 37"."""
+    if not (stem(doc[i].text).endswith("lini") and doc[i].text.endswith("e") and i + 1 < len(doc)):
+        return None
+    if re.match(r"^\d{1,3}[A-Z]?\.?$", doc[i + 1].text) and not (i + 2 < len(doc) and doc[i + 2].text == ","):
+        return i + 2
+    return None
+
+
+@Language.component("title_ruler", assigns=["doc.spans"])
+def title_ruler(doc: Doc) -> Doc:
+    """Add titles after cue nouns and named plan compounds."""
+    for i, token in enumerate(doc):
+        if not token.text[:1].isupper() or (not token.is_alpha and "-" not in token.text):
+            continue
+        end = line_end(doc, i)
+        if end:
+            candidates.add(doc, i, end, "Project", "title")
+        cue = cue_for(token.text)
+        if cue is None:
+            continue
+        for start, end in title_spans(doc, i, cue):
+            candidates.add(doc, start, end, cue.type, "title")
+        if cue.type == "Project" and cue.match == "suffix" and len(token.text) > len(cue.cue) + 3:
+            end = place_after(doc, i + 1)  # "Pilotprojekt im Seebad Warnemünde"
+            if end > i + 1:
+                candidates.add(doc, i, end, "Project", "title")
+        plan = plan_name(doc, i, cue)
+        if plan:
+            candidates.add(doc, plan[0], plan[1], "Plan", "pattern")
+    return doc

@@ -1,0 +1,286 @@
+"""Entity recognition and resolution on German council prose: one row per sentence, expected (label, type)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from kg.document import Document
+from kg.nlp.pipeline import analyse, load_pipeline
+
+
+def run(text: str) -> Doc:
+    return analyse(Document(id="t", title="", source="test", text=text), load_pipeline())
+
+
+def labels(doc: Doc) -> set[tuple[str, str]]:
+    """Every (label, type) the document's entities carry: name and each alias."""
+    return {(label, e.type) for e in doc._.entities.values() for label in e.labels}
+
+
+CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    # legal forms
+    ("Heute produziert die Heiterblick GmbH Straßenbahnen.", [("Heiterblick GmbH", "Organization")]),
+    (
+        "Den Auftrag erhielt die Firma Müller Bau GmbH & Co. KG aus Halle.",
+        [("Müller Bau GmbH & Co. KG", "Organization")],
+    ),
+    ("Mitglied ist der Förderverein Radkultur e. V. seit 2019.", [("Förderverein Radkultur e. V.", "Organization")]),
+    (
+        "Die Quartiersgenossenschaft Lindenau eG betreibt zwei Lastenräder.",
+        [("Quartiersgenossenschaft Lindenau eG", "Organization")],
+    ),
+    ("Beauftragt wurde die TAF Mobile GmbH.", [("TAF Mobile GmbH", "Organization")]),
+    ("Träger ist die Radschmiede gGmbH in Dresden.", [("Radschmiede gGmbH", "Organization"), ("Dresden", "Place")]),
+    ("Die Anstalt Verkehrsservice AöR übernimmt die Abrechnung.", [("Anstalt Verkehrsservice AöR", "Organization")]),
+    (
+        "Die Planung übernimmt das Büro BORAPA Ingenieurgesellschaft mbH.",
+        [("BORAPA Ingenieurgesellschaft mbH", "Organization")],
+    ),
+    (
+        "Die Porsche AG baut in Leipzig Hybridfahrzeuge; Porsche investiert weiter.",
+        [("Porsche AG", "Organization"), ("Porsche", "Organization")],
+    ),
+    ("Partner ist die nextbike GmbH.", [("nextbike GmbH", "Organization")]),
+    # institution heads with complements
+    (
+        "Die Vorlage wurde im Fachausschuss Umwelt und Ordnung beraten.",
+        [("Fachausschuss Umwelt und Ordnung", "Organization")],
+    ),
+    (
+        "Das Amt für Wirtschaftsförderung organisierte eine Konferenz.",
+        [("Amt für Wirtschaftsförderung", "Organization")],
+    ),
+    ("Eingereicht vom Dezernat Stadtentwicklung und Bau.", [("Dezernat Stadtentwicklung und Bau", "Organization")]),
+    ("Zuständig ist der Fachbereich Tiefbau und Verkehr.", [("Fachbereich Tiefbau und Verkehr", "Organization")]),
+    ("Der Ausschuss für Umwelt und Technik stimmte zu.", [("Ausschuss für Umwelt und Technik", "Organization")]),
+    (
+        "Das Bundesministerium für Verkehr und digitale Infrastruktur fördert das Vorhaben.",
+        [("Bundesministerium für Verkehr und digitale Infrastruktur", "Organization")],
+    ),
+    (
+        "Das Fraunhofer-Institut für Verkehrs- und Infrastruktursysteme stellt zwei Busse.",
+        [("Fraunhofer-Institut für Verkehrs- und Infrastruktursysteme", "Organization")],
+    ),
+    ("Die Bezirksvertretung Hagen-Nord hat den Plan beraten.", [("Bezirksvertretung Hagen-Nord", "Organization")]),
+    ("Der Landkreis Nordsachsen beteiligt sich an den Kosten.", [("Landkreis Nordsachsen", "Organization")]),
+    ("Die Landeshauptstadt Dresden plant neue Mobilpunkte.", [("Landeshauptstadt Dresden", "Organization")]),
+    ("Die Stadt Aachen erhält Fördermittel.", [("Stadt Aachen", "Organization")]),
+    (
+        "Die Hansestadt Rostock und die Stadtwerke Rostock arbeiten zusammen.",
+        [("Hansestadt Rostock", "Organization"), ("Stadtwerke Rostock", "Organization")],
+    ),
+    ("Die Universität Leipzig begleitet das Projekt wissenschaftlich.", [("Universität Leipzig", "Organization")]),
+    ("Die Hochschule Merseburg wertet die Daten aus.", [("Hochschule Merseburg", "Organization")]),
+    (
+        "Ein Projektteil der Westsächsischen Hochschule Zwickau untersucht die Kosten.",
+        [("Westsächsischen Hochschule Zwickau", "Organization")],
+    ),
+    (
+        "Auch das Deutsche Biomasseforschungszentrum ist dabei.",
+        [("Deutsche Biomasseforschungszentrum", "Organization")],
+    ),
+    ("Die Kölner Verkehrs-Betriebe bauen das Netz aus.", [("Kölner Verkehrs-Betriebe", "Organization")]),
+    ("Die Hagener Straßenbahn erhält Planungssicherheit.", [("Hagener Straßenbahn", "Organization")]),
+    ("Die Fraktion Bündnis 90/Die Grünen beantragt eine Prüfung.", [("Bündnis 90/Die Grünen", "Organization")]),
+    (
+        "Der Antrag der SPD wurde gegen die Stimmen der CDU angenommen.",
+        [("SPD", "Organization"), ("CDU", "Organization")],
+    ),
+    (
+        "Der Rat der Stadt Köln beschließt das Konzept.",
+        [("Rat der Stadt Köln", "Organization"), ("Stadt Köln", "Organization")],
+    ),
+    (
+        "Der Kreistag des Kreises Dithmarschen tagt im Mai.",
+        [("Kreistag des Kreises Dithmarschen", "Organization"), ("Kreises Dithmarschen", "Organization")],
+    ),
+    (
+        "Die Dienstberatung des Oberbürgermeisters bestätigte die Vorlage.",
+        [("Dienstberatung des Oberbürgermeisters", "Organization")],
+    ),
+    ("Das Verkehrs- und Tiefbauamt prüft die Standorte.", [("Verkehrs- und Tiefbauamt", "Organization")]),
+    ("Der Verkehrsausschuss beschließt das Raumbuch.", [("Verkehrsausschuss", "Organization")]),
+    ("Der Bau- und Umweltausschuss vertagt die Entscheidung.", [("Bau- und Umweltausschuss", "Organization")]),
+    ("Das Land NRW fördert die Mobilstationen.", [("Land NRW", "Organization")]),
+    (
+        "Die Bürgerschaft der Freien und Hansestadt Hamburg hat beschlossen.",
+        [("Bürgerschaft der Freien und Hansestadt Hamburg", "Organization")],
+    ),
+    (
+        "Nach Auskunft von Amt 61 und Referat 8 ist das möglich.",
+        [("Amt 61", "Organization"), ("Referat 8", "Organization")],
+    ),
+    ("Die Stellungnahme der Stabsstelle Recht liegt vor.", [("Stabsstelle Recht", "Organization")]),
+    # gazetteer, inflection, PDF artefacts
+    ("Hier erfolgt eine enge Zusammenarbeit mit den Stadtwerken Leipzig.", [("Stadtwerken Leipzig", "Organization")]),
+    ("Die Fahrzeuge liefert die BMW Group aus ihrem Werk.", [("BMW Group", "Organization")]),
+    (
+        "Die Förderung stammt aus dem Europäischen Fonds für regionale Entwicklung.",
+        [("Europäischen Fonds für regionale Entwicklung", "Programme")],
+    ),
+    (
+        "Die LVB nimmt am Schaufenster BayernSachsen teil.",
+        [("Schaufenster BayernSachsen", "Programme"), ("LVB", "Organization")],
+    ),
+    (
+        "Das Kraftfahrt-Bundesamt meldet 167 E-Fahrzeuge in Sachsen.",
+        [("Kraftfahrt-Bundesamt", "Organization"), ("Sachsen", "Place")],
+    ),
+    ("Die Attraktivität Leipzigs für Unternehmen steigt.", [("Leipzigs", "Place")]),
+    # acronyms
+    (
+        "Die Verkehrsbetriebe Hamburg-Holstein GmbH (VHH) setzen Elektrobusse ein. Die VHH planen mehr.",
+        [("Verkehrsbetriebe Hamburg-Holstein GmbH", "Organization"), ("VHH", "Organization")],
+    ),
+    (
+        "Die Musterstädter Verkehrsgesellschaft (MSV) bestellt Busse. Die MSV erhält dafür Geld.",
+        [("Musterstädter Verkehrsgesellschaft", "Organization"), ("MSV", "Organization")],
+    ),
+    ("Der Regionale Planungsverband (RPV) stimmt zu.", [("RPV", "Organization")]),
+    (
+        "Die MVB (Magdeburger Verkehrsbetriebe) testen einen Elektrobus.",
+        [("Magdeburger Verkehrsbetriebe", "Organization"), ("MVB", "Organization")],
+    ),
+    ("Unter Einbeziehung des LVV-Konzerns wird ein Konzept erarbeitet.", [("LVV-Konzerns", "Organization")]),
+    (
+        "Gemeinsam mit dem Clusterverein „Netzwerk Energie & Umwelt e. V.“ (NEU e. V.) wird geworben.",
+        [("Netzwerk Energie & Umwelt e. V.", "Organization"), ("NEU e. V.", "Organization")],
+    ),
+    # projects and programmes
+    (
+        "Das Projekt „Laternenparken und Geschäftsmodell Energieversorgung“ startet 2015.",
+        [("Laternenparken und Geschäftsmodell Energieversorgung", "Project")],
+    ),
+    (
+        "Das EFRE-Förderprojekt „Leipzig mobil – neue Wege zur öffentlichen Mobilität“ besteht aus zwei Teilen.",
+        [("Leipzig mobil – neue Wege zur öffentlichen Mobilität", "Project")],
+    ),
+    (
+        "Im Verbundvorhaben „Schaufenster Bayern-Sachsen“ arbeiten Unternehmen zusammen.",
+        [("Schaufenster Bayern-Sachsen", "Programme")],
+    ),
+    ("Im neu gefassten Projekt eBus Skorpion werden Modellrechnungen erstellt.", [("eBus Skorpion", "Project")]),
+    (
+        "Die LVB beteiligt sich an drei Projekten (SaxHybrid PLus, eBus Batterfly und eBus Skorpion).",
+        [("SaxHybrid PLus", "Project"), ("eBus Batterfly", "Project"), ("eBus Skorpion", "Project")],
+    ),
+    ("Die Stadt fördert seit 2002 Ansätze im Rahmen des Programms CiViTAS.", [("CiViTAS", "Programme")]),
+    (
+        "Mit den „Modellregionen Elektromobilität“ entstand eine Plattform.",
+        [("Modellregionen Elektromobilität", "Programme")],
+    ),
+    ("Das Pilotprojekt „Elektrobus Süd“ läuft seit Januar.", [("Elektrobus Süd", "Project")]),
+    ("Geplant ist die Elektrifizierung der Innovationslinie 89.", [("Innovationslinie 89", "Project")]),
+    (
+        "Der Betrieb des Mobilstationsnetzes wird ausgeschrieben; das Mobilstationsnetz wächst.",
+        [("Mobilstationsnetz", "Project"), ("Mobilstationsnetzes", "Project")],
+    ),
+    ("Die Stadt prüft ein Fahrradverleihsystem für Leverkusen.", [("Fahrradverleihsystem für Leverkusen", "Project")]),
+    (
+        "Die Wirtschaftsförderung unterstützt das Pilotprojekt im Seebad Warnemünde.",
+        [("Pilotprojekt im Seebad Warnemünde", "Project")],
+    ),
+    (
+        "Die Daimler AG will in Stuttgart das System E-car2go etablieren.",
+        [("E-car2go", "Project"), ("Daimler AG", "Organization")],
+    ),
+    ("Die Zahlen zeigen eine gute Inanspruchnahme aller MyShuttle-Verkehre.", [("MyShuttle-Verkehre", "Project")]),
+    (
+        "Im Stadtgebiet sind zwölf neue mobil.punkte entstanden; jeder mobil.punkt hat Carsharing.",
+        [("mobil.punkte", "Project"), ("mobil.punkt", "Project")],
+    ),
+    # events and plans
+    ("Die Elektromobilitätsrallye „lipsia e-motion 2014“ fand im Juni statt.", [("lipsia e-motion 2014", "Event")]),
+    (
+        "Die Leipziger Messe zeigt auf der Messe „new mobility“ neue Trends.",
+        [("new mobility", "Event"), ("Leipziger Messe", "Organization")],
+    ),
+    ("Der Rat beschließt den Nahverkehrsplan 2020 der Stadt Hagen.", [("Nahverkehrsplan 2020", "Plan")]),
+    ("Dies folgt aus dem Integrierten Klimaschutzkonzept des Kreises.", [("Integrierten Klimaschutzkonzept", "Plan")]),
+    ("Die Novellierung des Erneuerbare-EnergienGesetz (EEG) wurde beschlossen.", [("EEG", "Plan")]),
+    # persons
+    ("Die Schirmherrschaft hat Herrn Oberbürgermeister Jung übernommen.", [("Oberbürgermeister Jung", "Person")]),
+    ("Dr. Wolfgang Hübschle stellte das Konzept vor.", [("Dr. Wolfgang Hübschle", "Person")]),
+    (
+        "Nicht anwesend: Herr Fiedler (SPD), Herr Weber-Baronowsky (Grüne).",
+        [("Fiedler", "Person"), ("Weber-Baronowsky", "Person"), ("Grüne", "Organization")],
+    ),
+    ("Bearbeitung: Jana Funke", [("Jana Funke", "Person")]),
+    (
+        "Berichterstattung: die Herren Henrich (car2go), Dr. Schlossnikel und Stürmer.",
+        [("Henrich", "Person"), ("Dr. Schlossnikel", "Person"), ("Stürmer", "Person"), ("car2go", "Organization")],
+    ),
+    ("Ratsherr Becker fragt nach den Kosten.", [("Ratsherr Becker", "Person")]),
+    # places
+    (
+        "Die Schnellladesäulen reichen von München über Nürnberg nach Leipzig.",
+        [("München", "Place"), ("Nürnberg", "Place"), ("Leipzig", "Place")],
+    ),
+    ("Partner kommen aus Gdynia in Polen und aus Kroatien.", [("Polen", "Place"), ("Kroatien", "Place")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_recognises(text: str, expected: list[tuple[str, str]]) -> None:
+    found = labels(run(text))
+    assert set(expected) <= found, f"missing {set(expected) - found}; found {sorted(found)}"
+
+
+NOT_ENTITIES = [
+    ("Die Verwaltung wird beauftragt, dem Stadtrat zu berichten.", "Verwaltung"),
+    ("Die Mobilität der Zukunft ist abgasarm und leise.", "Mobilität"),
+    ("Das Amt prüft den Antrag.", "Amt"),
+    ("Das Netzwerk dient als Plattform für den Wissenstransfer.", "Netzwerk"),
+    ("Die VertreterInnen der Unternehmen diskutierten.", "VertreterInnen"),
+    ("Der ÖPNV ist zu 80 % elektromobil.", "ÖPNV"),
+    ("Wir bleiben in Kontakt und in Zukunft in Bewegung.", "Zukunft"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_ENTITIES)
+def test_generic_words_are_no_entities(text: str, word: str) -> None:
+    assert not any(word in label for label, _type in labels(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        (
+            "Die Stadtwerke Leipzig GmbH (SWL) baut. Mit den Stadtwerken Leipzig und der SWL-Gruppe arbeitet die SWL.",
+            "Stadtwerke Leipzig GmbH",
+            {"SWL", "Stadtwerken Leipzig", "SWL-Gruppe"},
+        ),
+        (
+            "Die Leipziger Verkehrsbetriebe GmbH (LVB) fahren. Die LVB beteiligt sich.",
+            "Leipziger Verkehrsbetriebe GmbH",
+            {"LVB"},
+        ),
+        (
+            "Der Fachdienst Bürgerbus (FDB) plant. Der FDB berichtet, der Fachdienst Bürgerbus tagt.",
+            "Fachdienst Bürgerbus",
+            {"FDB"},
+        ),
+    ],
+)
+def test_mentions_become_one_entity(text: str, name: str, aliases: set[str]) -> None:
+    doc = run(text)
+    entity = next(e for e in doc._.entities.values() if e.name == name)
+    assert aliases <= set(entity.aliases)
+    assert sum(1 for e in doc._.entities.values() if e.type == "Organization") == 1
+
+
+def test_gazetteer_entities_share_keys_across_documents() -> None:
+    one = run("Die LVB beteiligt sich.")._.entities
+    two = run("Die Leipziger Verkehrsbetriebe fahren elektrisch.")._.entities
+    assert set(one) == set(two) == {"lvb"}
+    assert one["lvb"].name == "Leipziger Verkehrsbetriebe GmbH"
+
+
+def test_ents_carry_entity_keys() -> None:
+    doc = run("Die Stadt Aachen und die RWTH Aachen arbeiten zusammen.")
+    assert {(e.text, e.label_, e.kb_id_) for e in doc.ents} == {
+        ("Stadt Aachen", "Organization", "stadt-aachen"),
+        ("RWTH Aachen", "Organization", "rwth-aachen"),
+    }
+    assert doc._.entities["rwth-aachen"].gazetteer_id == "rwth-aachen"

@@ -1,0 +1,403 @@
+"""relation_extractor on German council prose: a table of passages and the triples they state.
+
+Entities are given (every occurrence of a label in ``LABELS`` is marked, as the oracle harness does), so these
+tests measure the relation cues alone; sentence boundaries come from the harness's small splitter.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from kg.document import Section
+from kg.nlp.relations import extract_relations
+
+HARNESS = Path(__file__).resolve().parents[2] / "benchmarks" / "oracle_relations.py"
+
+
+def _harness() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("oracle_relations", HARNESS)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+oracle = _harness()
+
+ORG, PROJECT, PROGRAMME, EVENT, PLACE, PRODUCT = "Organization", "Project", "Programme", "Event", "Place", "Product"
+LABELS: dict[str, tuple[str, str]] = {
+    "LVB": ("lvb", ORG),
+    "LVV": ("lvv", ORG),
+    "SWL": ("swl", ORG),
+    "Stadtwerke Leipzig": ("swl", ORG),
+    "Stadtwerken Leipzig": ("swl", ORG),
+    "HTWK": ("htwk", ORG),
+    "Universität Leipzig": ("uni-leipzig", ORG),
+    "Fraunhofer IVI": ("ivi", ORG),
+    "Fraunhofer-Gesellschaft": ("fhg", ORG),
+    "Stadt Leipzig": ("stadt-leipzig", ORG),
+    "Stadt Köln": ("stadt-koeln", ORG),
+    "Stadtwerke Köln": ("swk", ORG),
+    "KVB": ("kvb", ORG),
+    "nextbike GmbH": ("nextbike", ORG),
+    "nextbike": ("nextbike", ORG),
+    "teilAuto": ("teilauto", ORG),
+    "EnBW": ("enbw", ORG),
+    "SSB": ("ssb", ORG),
+    "Landeshauptstadt Stuttgart": ("lhs", ORG),
+    "Daimler AG": ("daimler", ORG),
+    "BMW Group": ("bmw", ORG),
+    "BMW": ("bmw", ORG),
+    "Porsche AG": ("porsche", ORG),
+    "TU Chemnitz": ("tuc", ORG),
+    "Amt für Wirtschaftsförderung": ("amt-wf", ORG),
+    "Dezernates Wirtschaft und Arbeit": ("dezernat-wa", ORG),
+    "Bundesministerium für Verkehr": ("bmv", ORG),
+    "BMV": ("bmv", ORG),
+    "EU": ("eu", ORG),
+    "Verkehrs- und Tiefbauamt": ("vta", ORG),
+    "wupsi": ("wupsi", ORG),
+    "Stadt Leverkusen": ("stadt-leverkusen", ORG),
+    "Bochumer": ("stadt-bochum", ORG),
+    "VBW": ("vbw", ORG),
+    "Bogestra": ("bogestra", ORG),
+    "Stadtwerke Bochum": ("swb", ORG),
+    "RSAG": ("rsag", ORG),
+    "rebus": ("rebus", ORG),
+    "Nahverkehr Schwerin": ("nvs", ORG),
+    "Försters.com": ("foersters", ORG),
+    "NEU e. V.": ("neu", ORG),
+    "Leipziger Messe": ("messe", ORG),
+    "Bundesregierung": ("bund", ORG),
+    "Heiterblick GmbH": ("heiterblick", ORG),
+    "Union der Baltischen Städte": ("ubc", ORG),
+    "BORAPA": ("borapa", ORG),
+    "Senats": ("senat", ORG),
+    "BORAPA Ingenieurgesellschaft GmbH": ("borapa", ORG),
+    "SaxHybrid Plus": ("saxhybrid", PROJECT),
+    "eBus Skorpion": ("skorpion", PROJECT),
+    "eBus Batterfly": ("batterfly", PROJECT),
+    "Laternenparken": ("laternenparken", PROJECT),
+    "Leipzig mobil": ("leipzig-mobil", PROJECT),
+    "Mobilstationsnetz": ("mobilstationsnetz", PROJECT),
+    "Mobilstationsnetzes": ("mobilstationsnetz", PROJECT),
+    "E-car2go": ("ecar2go", PROJECT),
+    "DYN@MO": ("dynamo", PROJECT),
+    "Langstreckenpendler": ("langstreckenpendler", PROJECT),
+    "Mitwirkungsverfahren": ("mitwirkung", PROJECT),
+    "ABSOLUT": ("absolut", PROJECT),
+    "Angebotsoffensive": ("angebotsoffensive", PROJECT),
+    "ePendler": ("ependler", PROJECT),
+    "Radwegebrücke": ("radwegebruecke", PROJECT),
+    "Bikesharingsystems": ("bikesharing", PROJECT),
+    "Fahrradverleihsystems": ("fahrradverleih", PROJECT),
+    "Ladepunkte": ("ladepunkte", PROJECT),
+    "Ladeinfrastruktur": ("ladeinfrastruktur", PROJECT),
+    "Ladeinfrastruktur Stuttgart": ("lis", PROJECT),
+    "Schaufenster Bayern-Sachsen": ("schaufenster", PROGRAMME),
+    "Schaufensters Bayern-Sachsen": ("schaufenster", PROGRAMME),
+    "EFRE": ("efre", PROGRAMME),
+    "CiViTAS": ("civitas", PROGRAMME),
+    "CiViTAS Plus 2": ("civitas-plus-2", PROGRAMME),
+    "lipsia e-motion 2014": ("lipsia", EVENT),
+    "new mobility": ("new-mobility", EVENT),
+    "Elektromobilitätsgipfel": ("gipfel", EVENT),
+    "Leipzig": ("leipzig", PLACE),
+    "Stuttgart": ("stuttgart", PLACE),
+    "Augsburg": ("augsburg", PLACE),
+    "Turku": ("turku", PLACE),
+    "Kaiserslautern": ("kaiserslautern", PLACE),
+    "BMW i3": ("bmw-i3", PRODUCT),
+}
+
+P, C, PA = "participatesIn", "coordinates", "partnerOf"
+CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
+    # participation: beteiligt sich, nimmt teil, Projektpartner, Mitglieder, Unterstützung, Abstimmung, Auftrag
+    ("Die LVB beteiligt sich am Projekt SaxHybrid Plus.", {("lvb", P, "saxhybrid")}),
+    (
+        "Die LVB nimmt derzeit an den Projekten SaxHybrid Plus und eBus Skorpion teil.",
+        {("lvb", P, "saxhybrid"), ("lvb", P, "skorpion")},
+    ),
+    (
+        "Am Projekt eBus Skorpion sind die LVB, die HTWK und das Fraunhofer IVI beteiligt.",
+        {("lvb", P, "skorpion"), ("htwk", P, "skorpion"), ("ivi", P, "skorpion")},
+    ),
+    (
+        "Das Projekt Laternenparken wird unter Beteiligung der Universität Leipzig durchgeführt.",
+        {("uni-leipzig", P, "laternenparken")},
+    ),
+    (
+        "Das Projekt Laternenparken startet 2016. Projektpartner sind die Stadtwerke Leipzig und die HTWK.",
+        {("swl", P, "laternenparken"), ("htwk", P, "laternenparken")},
+    ),
+    (
+        "Die Teilnahme der Stadt Leipzig am Projekt ABSOLUT wird zur Kenntnis genommen.",
+        {("stadt-leipzig", P, "absolut")},
+    ),
+    ("Mitglieder des NEU e. V. beteiligten sich an der Messe new mobility.", {("neu", P, "new-mobility")}),
+    ("Die HTWK wirkt seit 2015 am Projekt Laternenparken mit.", {("htwk", P, "laternenparken")}),
+    ("Die Angebotsoffensive des Senats startet im Dezember.", {("senat", P, "angebotsoffensive")}),
+    ("Die Rallye lipsia e-motion 2014 fand mit Unterstützung der LVV statt.", {("lvv", P, "lipsia")}),
+    (
+        "Das EFRE-Förderprojekt „Leipzig mobil“ besteht aus zwei Komponenten. Die Absprachen mit den beiden "
+        "zentralen Partnern, dem Carsharer teilAuto und dem Fahrradverleiher nextbike, laufen.",
+        {("leipzig-mobil", "fundedBy", "efre"), ("teilauto", P, "leipzig-mobil"), ("nextbike", P, "leipzig-mobil")},
+    ),
+    (
+        "Das Projekt Leipzig mobil startete 2015. Es umfasst 25 Stationen. Dieses Projekt ist in enger "
+        "Abstimmung mit der Stadt Leipzig entwickelt worden.",
+        {("stadt-leipzig", P, "leipzig-mobil")},
+    ),
+    (
+        "Im Fortsetzungsprojekt SaxHybrid Plus werden Hybridbusse untersucht. Die Fahrzeugbeschaffung erfolgt "
+        "durch das Fraunhofer IVI.",
+        {("ivi", P, "saxhybrid")},
+    ),
+    (
+        "Dem Bau der Radwegebrücke wird zugestimmt. Das Ingenieurbüro BORAPA wird mit der Planung beauftragt.",
+        {("borapa", P, "radwegebruecke")},
+    ),
+    (
+        "Das Projekt Langstreckenpendler befasste sich mit Elektrofahrzeugen. Die BMW Group und die TU Chemnitz "
+        "führten dazu eine Nutzerstudie durch.",
+        {("bmw", P, "langstreckenpendler"), ("tuc", P, "langstreckenpendler")},
+    ),
+    # coordinates: Federführung, federführend, Konsortialführer, Regie, organisiert, veranstaltet, initiiert
+    (
+        "Das Mitwirkungsverfahren soll unter Federführung des Dezernates Wirtschaft und Arbeit sowie der LVV "
+        "stattfinden.",
+        {("dezernat-wa", C, "mitwirkung"), ("lvv", C, "mitwirkung")},
+    ),
+    (
+        "Das Projekt Laternenparken untersucht Ladestationen in Straßenlaternen. Hier arbeitet die SWL "
+        "federführend mit der Universität Leipzig und der HTWK zusammen.",
+        {
+            ("swl", C, "laternenparken"),
+            ("uni-leipzig", P, "laternenparken"),
+            ("htwk", P, "laternenparken"),
+            ("swl", PA, "uni-leipzig"),
+            ("swl", PA, "htwk"),
+        },
+    ),
+    ("Die Stadt Köln ist als Konsortialführer am Projekt DYN@MO beteiligt.", {("stadt-koeln", C, "dynamo")}),
+    (
+        "Unter der Regie der Firma „Försters.com“ wurde die Rallye „lipsia e-motion 2014“ organisiert.",
+        {("foersters", C, "lipsia")},
+    ),
+    ("Das Amt für Wirtschaftsförderung organisierte die Fachtagung new mobility.", {("amt-wf", C, "new-mobility")}),
+    (
+        "Innerhalb der Stadtwerke Köln soll das Mobilstationsnetz federführend von der KVB übernommen werden.",
+        {("kvb", C, "mobilstationsnetz")},
+    ),
+    ("Die Leipziger Messe veranstaltet die new mobility.", {("messe", C, "new-mobility")}),
+    (
+        "Auf der Grundlage dieser Vorlage wird die wupsi mit der Ausschreibung und Umsetzung des "
+        "Fahrradverleihsystems beauftragt.",
+        {("wupsi", C, "fahrradverleih")},
+    ),
+    ("Der Elektromobilitätsgipfel der Bundesregierung brachte keine Ergebnisse.", {("bund", C, "gipfel")}),
+    ("Das Projekt ePendler wurde vom Amt für Wirtschaftsförderung initiiert.", {("amt-wf", C, "ependler")}),
+    (
+        "Die Landeshauptstadt Stuttgart nimmt von der Absicht der Daimler AG, das System E-car2go zu etablieren, "
+        "zustimmend Kenntnis.",
+        {("daimler", C, "ecar2go")},
+    ),
+    # partnerOf: gemeinsam mit, A und B gemeinsam, zwischen A und B, im Verbund mit, Zusammenarbeit, zusammen
+    ("Die Stadt Leipzig erarbeitet gemeinsam mit der LVV eine Strategie.", {("stadt-leipzig", PA, "lvv")}),
+    (
+        "Die LVB und das Fraunhofer IVI untersuchen im Projekt eBus Skorpion gemeinsam die Energiebilanz.",
+        {("lvb", PA, "ivi"), ("lvb", P, "skorpion"), ("ivi", P, "skorpion")},
+    ),
+    (
+        "Das zwischen der wupsi und der Stadt Leverkusen erarbeitete Konzept liegt vor.",
+        {("wupsi", PA, "stadt-leverkusen")},
+    ),
+    (
+        "Die Anfrage wurde durch die RSAG im Verbund mit den Firmen rebus und Nahverkehr Schwerin eingereicht.",
+        {("rsag", PA, "rebus"), ("rsag", PA, "nvs"), ("rebus", PA, "nvs")},
+    ),
+    (
+        "Die LVB nimmt am Projekt SaxHybrid Plus teil. Hier erfolgt eine enge Zusammenarbeit mit den "
+        "Stadtwerken Leipzig und der HTWK.",
+        {
+            ("lvb", P, "saxhybrid"),
+            ("swl", P, "saxhybrid"),
+            ("htwk", P, "saxhybrid"),
+            ("lvb", PA, "swl"),
+            ("lvb", PA, "htwk"),
+        },
+    ),
+    (
+        "Die Daimler AG will das System E-car2go etablieren. Die EnBW und die SSB wollen gemeinsam mit der "
+        "Landeshauptstadt Stuttgart dieses Projekt unterstützen.",
+        {
+            ("enbw", PA, "ssb"),
+            ("enbw", PA, "lhs"),
+            ("ssb", PA, "lhs"),
+            ("enbw", P, "ecar2go"),
+            ("ssb", P, "ecar2go"),
+            ("lhs", P, "ecar2go"),
+        },
+    ),
+    ("Die BMW Group arbeitet eng mit der HTWK zusammen.", {("bmw", PA, "htwk")}),
+    ("Die Stadt Leipzig beauftragt die LVV mit der Koordination.", set()),
+    ("Die LVB und die SWL legen jeweils eigene Berichte vor.", set()),
+    # partOf: enumerated projects in a programme, Teilprojekt, im Rahmen des Programms, Call
+    (
+        "Die LVB beteiligt sich an drei Projekten (SaxHybrid Plus, eBus Batterfly und eBus Skorpion) im "
+        "Schaufenster Bayern-Sachsen.",
+        {
+            ("lvb", P, "saxhybrid"),
+            ("lvb", P, "batterfly"),
+            ("lvb", P, "skorpion"),
+            ("lvb", P, "schaufenster"),
+            ("saxhybrid", "partOf", "schaufenster"),
+            ("batterfly", "partOf", "schaufenster"),
+            ("skorpion", "partOf", "schaufenster"),
+        },
+    ),
+    (
+        "Das Projekt eBus Batterfly ist ein Teilprojekt des Schaufensters Bayern-Sachsen.",
+        {("batterfly", "partOf", "schaufenster")},
+    ),
+    (
+        "1.) DYN@MO\n\nDie EU fördert im Rahmen des Programms CiViTAS Ansätze für einen umweltfreundlichen "
+        "Stadtverkehr.",
+        {("dynamo", "fundedBy", "eu"), ("dynamo", "partOf", "civitas")},
+    ),
+    (
+        "Im März 2011 wurde im aktuellen Call CiViTAS Plus 2 der Antrag DYN@MO eingereicht.",
+        {("dynamo", "partOf", "civitas-plus-2")},
+    ),
+    # fundedBy: gefördert von/durch, finanziert, Förderprojekt; an application alone is no funding
+    (
+        "Das Projekt Laternenparken wird vom Bundesministerium für Verkehr gefördert.",
+        {("laternenparken", "fundedBy", "bmv")},
+    ),
+    ("Das Projekt eBus Skorpion wird gefördert durch das BMV.", {("skorpion", "fundedBy", "bmv")}),
+    (
+        "Das Projektvolumen von DYN@MO liegt bei 13 Mio. €. Davon werden 8,5 Mio. € von der EU gefördert.",
+        {("dynamo", "fundedBy", "eu")},
+    ),
+    ("Die Stadt Leipzig stellte für das Projekt Laternenparken einen Förderantrag beim BMV.", set()),
+    ("Das Projekt Leipzig mobil wird aus Mitteln des EFRE finanziert.", {("leipzig-mobil", "fundedBy", "efre")}),
+    # subsidiaryOf: apposition, Tochtergesellschaft, Institut der, Amt der Stadt, Stadttöchter
+    ("Die LVB, ein Unternehmen der LVV, fährt seit 1896 elektrisch.", {("lvb", "subsidiaryOf", "lvv")}),
+    ("Die LVB ist eine Tochtergesellschaft der LVV.", {("lvb", "subsidiaryOf", "lvv")}),
+    ("Das Fraunhofer IVI ist ein Institut der Fraunhofer-Gesellschaft.", {("ivi", "subsidiaryOf", "fhg")}),
+    (
+        "Die SWL arbeitet mit dem Verkehrs- und Tiefbauamt der Stadt Leipzig zusammen.",
+        {("swl", PA, "vta"), ("vta", "subsidiaryOf", "stadt-leipzig")},
+    ),
+    (
+        "Die Bochumer Stadttöchter VBW, Bogestra und Stadtwerke Bochum unterzeichneten einen Kooperationsvertrag.",
+        {
+            ("vbw", "subsidiaryOf", "stadt-bochum"),
+            ("bogestra", "subsidiaryOf", "stadt-bochum"),
+            ("swb", "subsidiaryOf", "stadt-bochum"),
+            ("vbw", PA, "bogestra"),
+            ("vbw", PA, "swb"),
+            ("bogestra", PA, "swb"),
+        },
+    ),
+    # produces
+    ("Die BMW Group baut den BMW i3 komplett in Leipzig.", {("bmw", "produces", "bmw-i3")}),
+    ("In Leipzig produzierte BMW seit 2013 über 27.000 BMW i3.", {("bmw", "produces", "bmw-i3")}),
+    ("Heute stellt die Heiterblick GmbH Straßenbahnen her.", set()),
+    # operates
+    (
+        "Die Stadtwerke Köln sollen mit Planung, Bau und Betrieb des Mobilstationsnetzes beauftragt werden.",
+        {("swk", "operates", "mobilstationsnetz")},
+    ),
+    ("So betreiben die Stadtwerke Bochum bereits rund 200 Ladepunkte.", {("swb", "operates", "ladepunkte")}),
+    (
+        "Es ist beabsichtigt, mit der EnBW als Betreiber dieser Ladeinfrastruktur eine Vereinbarung zu treffen.",
+        {("enbw", "operates", "ladeinfrastruktur")},
+    ),
+    (
+        "Der Betrieb des Fahrradverleihsystems erfolgt durch die nextbike GmbH aus Leipzig.",
+        {("nextbike", "operates", "fahrradverleih"), ("nextbike", "locatedIn", "leipzig")},
+    ),
+    # locatedIn: in, aus, address, Montagewerk in, a project title naming its place
+    (
+        "Der Rat beschließt die Einführung eines Bikesharingsystems in Augsburg.",
+        {("bikesharing", "locatedIn", "augsburg")},
+    ),
+    ("Die Union der Baltischen Städte aus Turku übernimmt die Vermarktung.", {("ubc", "locatedIn", "turku")}),
+    (
+        "Der Entwurf der BORAPA Ingenieurgesellschaft GmbH, Stelzenberger Weg 5, 67661 Kaiserslautern wird ausgewählt.",
+        {("borapa", "locatedIn", "kaiserslautern")},
+    ),
+    ("Die Porsche AG baut in ihrem Montagewerk in Leipzig Hybridfahrzeuge.", {("porsche", "locatedIn", "leipzig")}),
+    ("Das Projekt Ladeinfrastruktur Stuttgart wird fortgesetzt.", set()),
+    (
+        "Das Projekt Ladeinfrastruktur Stuttgart wird 2019 in Stuttgart fortgesetzt.",
+        {("lis", "locatedIn", "stuttgart")},
+    ),
+    ("Die Stadtwerke Köln versorgen ganz Köln mit Strom.", set()),
+]
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    doc = oracle.annotate(text, LABELS)
+    out: set[tuple[str, str, str]] = set()
+    for r in extract_relations(doc):
+        s, o = sorted((r.subject, r.object)) if r.predicate == PA else (r.subject, r.object)
+        out.add((s, r.predicate, o))
+    return out
+
+
+def _normal(triples: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    return {(min(s, o), p, max(s, o)) if p == PA else (s, p, o) for s, p, o in triples}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_relations_stated_in_passage(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _triples(text) == _normal(expected)
+
+
+def test_table_covers_at_least_fifty_passages() -> None:
+    assert len(CASES) >= 50
+
+
+def test_relation_carries_cue_confidence_and_evidence_offsets() -> None:
+    text = "Das Projekt Laternenparken startet 2016. Projektpartner sind die Stadtwerke Leipzig und die HTWK."
+    doc = oracle.annotate(text, LABELS, doc_id="vorlage-1")
+    (swl,) = [r for r in extract_relations(doc) if r.subject == "swl"]
+    assert swl.cue == "participation.partner"
+    assert 0 < swl.confidence < 1
+    assert [(e.doc_id, text[e.start : e.end]) for e in swl.evidence] == [
+        ("vorlage-1", "Das Projekt Laternenparken startet 2016."),
+        ("vorlage-1", "Projektpartner sind die Stadtwerke Leipzig und die HTWK."),
+    ]
+    assert all(e.text == text[e.start : e.end] for e in swl.evidence)
+
+
+def test_section_heading_sets_the_group_of_the_companies_under_it() -> None:
+    text = (
+        "4.1 Fahrzeughersteller Die BMW Group baut den BMW i3. "
+        "4.2 Unternehmen der LVV Die LVB betreibt 13 Straßenbahnlinien. Die SWL ist an vier Projekten beteiligt. "
+        "Die BMW Group und die SWL arbeiten gemeinsam an Ladekonzepten."
+    )
+    second = text.index("4.2")
+    sections = (
+        Section("4.1", "4.1 Fahrzeughersteller", 0, second, 2),
+        Section("4.2", "4.2 Unternehmen der LVV", second, len(text), 2),
+    )
+    doc = oracle.annotate(text, LABELS, sections=sections)
+    relations = extract_relations(doc)
+    subsidiaries = {(r.subject, r.object) for r in relations if r.predicate == "subsidiaryOf"}
+    assert subsidiaries == {("lvb", "lvv"), ("swl", "lvv")}
+    assert {e.section for r in relations if r.predicate == "subsidiaryOf" for e in r.evidence} == {"4.2"}
+
+
+def test_a_new_section_forgets_the_previous_topic() -> None:
+    text = "1 Das Projekt Laternenparken läuft bis 2016. 2 Ausblick Projektpartner sind die HTWK und die LVB."
+    second = text.index("2 Ausblick")
+    sections = (Section("1", "1", 0, second), Section("2", "2 Ausblick", second, len(text)))
+    doc = oracle.annotate(text, LABELS, sections=sections)
+    assert extract_relations(doc) == []
