@@ -11,9 +11,12 @@ def extract(document: Document, model: str | None = None) -> Extraction:
     """Read actors, projects, relations and key figures from ``document``.
 
     >>> from kg.ingest import read_text
-    >>> ex = extract(read_text("Die Leipziger Verkehrsbetriebe (LVB) beteiligen sich am Projekt „eBus Skorpion“.", doc_id="t1"))
-    >>> sorted(e.name for e in ex.entities)
-    ['Leipziger Verkehrsbetriebe', 'eBus Skorpion']
+    >>> text = "Die Verkehrsbetriebe Musterstadt (VBM) beteiligen sich am Projekt „eBus Skorpion“."
+    >>> ex = extract(read_text(text, doc_id="t1"))
+    >>> sorted((e.type, e.name) for e in ex.entities)
+    [('Organization', 'Verkehrsbetriebe Musterstadt'), ('Project', 'eBus Skorpion')]
+    >>> [(r.subject, r.predicate, r.object) for r in ex.relations]
+    [('verkehrsbetriebe-musterstadt', 'participatesIn', 'ebus-skorpion')]
     """
     nlp = load_pipeline(model)
     doc = analyse(document, nlp)

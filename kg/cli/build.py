@@ -29,13 +29,21 @@ def print_summary(report: BuildReport, graph: Path | None) -> None:
     for path in report.written:
         console.print(f"wrote {path}")
     if graph is not None and graph.exists():
-        from kg.outputs.graphio import load_graph
-        from kg.outputs.sparql import format_result, list_queries, run_query
+        print_top_actors(console, graph)
 
-        query = next(q for q in list_queries() if q.name == SUMMARY_QUERY)
-        console.print(f"\n{query.description} (kg query {SUMMARY_QUERY} --graph {graph}):")
-        result = run_query(load_graph(graph), query.text, {"limit": "5"} if "limit" in query.params else {})
-        console.print(format_result(result, "table"), markup=False)
+
+def print_top_actors(console: Console, graph: Path, limit: int = 5) -> None:
+    """Answer one SPARQL question on the built graph: which actors take part in most projects?"""
+    from kg.outputs.graphio import load_graph
+    from kg.outputs.sparql import find_query, run_query
+
+    query = find_query(SUMMARY_QUERY)
+    result = run_query(load_graph(graph), query.text)
+    console.print(f"\n{query.description} (kg query {SUMMARY_QUERY} --graph {graph}):")
+    names = result.variables
+    for row in result.rows[:limit]:
+        cells = dict(zip(names, (term.value if term is not None else "" for term in row), strict=True))
+        console.print(f"  {cells['actorName']}: {cells['projects']} (leads {cells['coordinates']})")
 
 
 @app.command("build")
