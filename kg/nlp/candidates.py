@@ -13,7 +13,7 @@ from kg.nlp.lexicon import word_set
 
 GROUP = "candidates"
 # Which recogniser wins a tie between spans of the same length: higher first.
-PRIORITY = {"structure": 5, "gazetteer": 4, "acronym": 3, "person": 3, "title": 2, "pattern": 2, "brand": 1}
+PRIORITY = {"structure": 5, "gazetteer": 4, "acronym": 3, "person": 3, "title": 2, "pattern": 2, "place": 2, "brand": 1}
 
 _BRAND = re.compile(r"^(?:[a-zäöü]+[A-ZÄÖÜ]\w*|[A-ZÄÖÜ][a-zäöü]+[A-ZÄÖÜ]\w*|\w*\d\w*[A-Za-z]\w*|\w+[@.]\w+)$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}$|^[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-ZÄÖÜ]$")

@@ -3,10 +3,13 @@
 from kg.nlp import (  # noqa: F401
     acronyms,
     brands,
+    coordination,
     figures,
     gazetteer,
+    glued,
     patterns,
     persons,
+    places,
     relations,
     resolver,
     sentences,

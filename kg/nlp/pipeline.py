@@ -20,6 +20,7 @@ from kg.errors import InputError
 from kg.nlp import components  # noqa: F401
 
 RULE_PIPES: tuple[str, ...] = (
+    "glue_splitter",
     "document_sentences",
     "sentence_fallback",
     "structure_entities",
@@ -28,6 +29,8 @@ RULE_PIPES: tuple[str, ...] = (
     "title_ruler",
     "person_ruler",
     "brand_ruler",
+    "place_ruler",
+    "coordination",
     "acronym_finder",
     "entity_resolver",
     "relation_extractor",

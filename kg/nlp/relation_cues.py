@@ -53,6 +53,7 @@ class Cue:
     mode: str = "with"
     reverse: bool = False
     unless: re.Pattern[str] | None = None
+    reach: int | None = 1  # how many sentences back the topic thing may be; None: anywhere in the section
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,13 @@ def _types(path: Path, line: int, value: Any, default: frozenset[str]) -> frozen
     return frozenset(value) & default
 
 
+def _reach(path: Path, line: int, value: Any) -> int | None:
+    """``reach``: a number of sentences (0 or more), or null for the whole section."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise DataFileError(f"{path.name}:{line}: reach must be a number of sentences or null, not {value!r}")
+    return value
+
+
 @lru_cache(maxsize=4)
 def load_cues(path: Path = CUES_FILE) -> tuple[Cue, ...]:
     """The sentence cues of ``path``. Raises ``DataFileError`` when a record is malformed."""
@@ -147,6 +155,7 @@ def load_cues(path: Path = CUES_FILE) -> tuple[Cue, ...]:
                 mode=_choice(path, line, record, "mode", JOINT_MODES),
                 reverse=bool(record.get("reverse", False)),
                 unless=_compile(path, line, unless) if unless is not None else None,
+                reach=_reach(path, line, record.get("reach", 1)),
             )
         )
     return tuple(cues)

@@ -111,7 +111,7 @@ def participation(match: Match) -> Iterator[Found]:
 
 def agent(match: Match) -> Iterator[Found]:
     subjects_types, object_types = DOMAINS[match.cue.predicate]
-    things, from_topic = _objects(match, object_types)
+    things, from_topic = _objects(match, object_types, reach=match.cue.reach)
     group = nearest_group(match, subjects_types, match.cue.side, WINDOW)
     actors: list[M] = list(group.members) if group else []
     via = match.discourse.thing_sentence

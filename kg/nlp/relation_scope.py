@@ -29,7 +29,7 @@ _MAX_GAP = 60
 BACK_ADVERB = re.compile(r"\b(?:[Hh]ier|[Hh]ierbei|[Dd]abei|[Dd]azu|[Dd]aran|[Dd]arin|[Dd]ort)\b")
 BACK_PRONOUN = re.compile(r"\b(?:sie|er)\b")  # lower case: "hat sie … geschaffen", not the polite "Sie"
 BACK_NOUN = re.compile(
-    r"\b[Dd]ies(?:es|er|em|en)? (?:Projekt|Vorhaben|Initiative|Programm|System|Angebot|Entwicklung)\w*"
+    r"\b[Dd]ies(?:e|es|er|em|en)? (?:Projekt|Vorhaben|Initiative|Programm|System|Angebot|Entwicklung)\w*"
     r"|\b(?:[Dd]as|[Dd]es|[Ii]m|[Dd]em) (?:Projekt|Vorhaben)(?:es|s)?\b(?! „)"
 )
 # A project named in quotes that no recogniser marked still changes the topic ("Im Projekt „Econnect“ …").

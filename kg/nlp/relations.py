@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,7 +20,8 @@ from spacy.tokens import Doc
 from kg.document import Document
 from kg.nlp.relation_cues import DOMAINS, GapCue, load_cues, load_gap_cues
 from kg.nlp.relation_links import LINKS, Found, Match
-from kg.nlp.relation_scope import ACTOR, Discourse, M, Sentence, groups
+from kg.nlp.relation_places import demonym_relations
+from kg.nlp.relation_scope import ACTOR, Discourse, Group, M, Sentence, groups
 from kg.records import Evidence, Relation
 
 # A heading that lists companies under a group: "4.2 Unternehmen der LVV", "Beteiligungen der Stadtwerke".
@@ -27,6 +29,7 @@ GROUP_HEADING = re.compile(
     r"\b(?:Unternehmen|Töchter|Tochtergesellschaften|Beteiligungen|Gesellschaften)\s+(?:der|des)\b"
 )
 HEADING_CUE, TITLE_CUE = "section.group-heading", "title.names-place"
+APPOSITION_CUE = "gap.einheit-des-amts"
 # Most specific first: one relation per pair (CONVENTIONS.md).
 SPECIFICITY = ("operates", "coordinates", "participatesIn", "subsidiaryOf", "partnerOf")
 
@@ -51,8 +54,17 @@ def _sentences(doc: Doc, mentions: list[M]) -> list[Sentence]:
     return out
 
 
+def _neighbours(sentence: Sentence) -> Iterator[tuple[Group, Group]]:
+    """Neighbouring groups, and neighbouring members inside a group: an enumeration may hold an apposition
+    ("dem Verkehrs- und Tiefbauamt, Abteilung Stadtbeleuchtung")."""
+    yield from zip(sentence.groups, sentence.groups[1:], strict=False)
+    for group in sentence.groups:
+        for a, b in zip(group.members, group.members[1:], strict=False):
+            yield Group((a,)), Group((b,))
+
+
 def _gap_matches(cue: GapCue, sentence: Sentence) -> Iterator[Found]:
-    for left, right in zip(sentence.groups, sentence.groups[1:], strict=False):
+    for left, right in _neighbours(sentence):
         gap = sentence.text[sentence.local(left.end) : sentence.local(right.start)]
         if not cue.gap.fullmatch(gap):
             continue
@@ -126,6 +138,18 @@ def _title_relations(doc: Doc, sentences: list[Sentence]) -> Iterator[Found]:
                 yield Found(project.key, "locatedIn", place.key, TITLE_CUE, 0.7, (first,))
 
 
+def chain(candidates: list[Found]) -> list[Found]:
+    """A unit has one parent: "Amt X, Abteilung Y der Stadt Z" makes Y part of X, and X (not Y) part of Z."""
+    parents = {(f.subject, f.sentences[-1].start): f.object for f in candidates if f.cue == APPOSITION_CUE}
+    out = []
+    for f in candidates:
+        parent = parents.get((f.subject, f.sentences[-1].start))
+        if f.predicate == "subsidiaryOf" and f.cue != APPOSITION_CUE and parent not in (None, f.object):
+            f = replace(f, subject=parent)
+        out.append(f)
+    return out
+
+
 def _in_domain(found: Found, types: dict[str, str]) -> bool:
     subjects, objects = DOMAINS[found.predicate]
     return found.subject != found.object and types.get(found.subject) in subjects and types.get(found.object) in objects
@@ -176,10 +200,11 @@ def extract_relations(doc: Doc) -> list[Relation]:
     if document is not None:
         candidates += _heading_relations(sentences, mentions, document)
     candidates += _title_relations(doc, sentences)
+    candidates += demonym_relations(sentences, doc._.entities or {})
     doc_id = document.id if document else ""
     return [
         Relation(f.subject, f.predicate, f.object, f.cue, f.confidence, _evidence(f, document, doc_id))  # type: ignore[arg-type]
-        for f in select(candidates, types)
+        for f in select(chain(candidates), types)
     ]
 
 

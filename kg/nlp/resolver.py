@@ -9,6 +9,7 @@ its key is the gazetteer id or ``kg.keys.entity_key`` of the name, so documents 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,12 +20,14 @@ from kg.keys import entity_key
 from kg.nlp import candidates
 from kg.nlp.acronyms import USER_DATA_KEY
 from kg.nlp.candidates import is_brand
+from kg.nlp.coordination import USER_DATA_KEY as COORDINATED_KEY
 from kg.nlp.gazetteer import GAZETTEER_DIR, load_gazetteer
 from kg.nlp.lexicon import stem, word_set
 from kg.nlp.titles import CLOSE_QUOTES, OPEN_QUOTES
 from kg.records import Entity, Mention
 
 _GROUPS = {"Project": "project", "Programme": "project"}
+_GLUED_NUMBER = re.compile(r"^(\w*[a-z])(II|III|IV)$")
 _SAME_WORD = {"&": "und", "für": "in", "im": "in"}  # "Bikesharingsystem für Augsburg" = "… in Augsburg"
 
 
@@ -43,9 +46,20 @@ def clean(text: str) -> str:
     return text[:-1] if text.endswith(".") and not text.endswith(_KEEP_DOT) else text
 
 
+def surface(span: Span) -> str:
+    """The span's text, or the full name of a coordinated number ("II" of "SaxMobility I und II")."""
+    return str(span.doc.user_data.get(COORDINATED_KEY, {}).get((span.start, span.end), span.text))
+
+
 def norm_key(span: Span) -> tuple[str, ...]:
     """Word stems without quotes, a leading article or a trailing legal form: the identity of a name."""
     legal = {f.lower() for f in word_set("legal_forms")}
+    text = surface(span)
+    if text != span.text:
+        return tuple(stem(w) for w in text.split())
+    glued = _GLUED_NUMBER.match(span.text) if len(span) == 1 else None
+    if glued:  # "SaxMobilityII" = "SaxMobility II"
+        return stem(glued.group(1)), glued.group(2).lower()
     if len(span) == 1 and "-" in span.text and is_brand(span.text.split("-")[0]):  # "mobil.punkt-Entwicklung"
         return (stem(span.text.split("-")[0]),)
     words = [_SAME_WORD.get(t.lower_, t.text.rstrip("-")) for t in span if t.text not in OPEN_QUOTES | CLOSE_QUOTES]
@@ -79,6 +93,20 @@ def nested_owners(spans: list[Span], chosen: list[Span]) -> list[Span]:
         for span in spans:
             inside = outer.start < span.start and span.end == outer.end and span.label_ == "Organization"
             if inside and span.doc[span.start - 1].lower_ in ("der", "des") and not found.count(span):
+                found.append(span)
+    return found
+
+
+def nested_places(spans: list[Span], chosen: list[Span]) -> list[Span]:
+    """Places named inside a project, plan or event title ("Mobilstationsnetz in Köln" -> "Köln"); a place
+    inside an actor's name gives none ("Stadtwerke Köln")."""
+    found: list[Span] = []
+    for outer in chosen:
+        if outer.label_ in ("Organization", "Place", "Person") or len(outer) < 2:
+            continue
+        for span in spans:
+            inside = outer.start < span.start and span.end <= outer.end and span.label_ == "Place"
+            if inside and not any(s.start == span.start and s.end == span.end for s in found):
                 found.append(span)
     return found
 
@@ -147,10 +175,10 @@ def _merge_short_forms(union: _Union, spans: list[Span]) -> None:
 
 
 def _canonical(spans: list[Span]) -> str:
-    texts = Counter(clean(s.text) for s in spans)
+    texts = Counter(clean(surface(s)) for s in spans)
     non_acronym = [s for s in spans if candidates.source(s) != "acronym"] or spans
-    best = max(non_acronym, key=lambda s: (len(s), texts[clean(s.text)], -len(s.text), -s.start))
-    return clean(best.text)
+    best = max(non_acronym, key=lambda s: (len(s), texts[clean(surface(s))], -len(s.text), -s.start))
+    return clean(surface(best))
 
 
 def build_entity(group: _Group) -> Entity:
@@ -160,7 +188,7 @@ def build_entity(group: _Group) -> Entity:
     entry = entries.get(gid)
     label = entry.type if entry else Counter(s.label_ for s in spans).most_common(1)[0][0]
     name = entry.name if entry else _canonical(spans)
-    aliases = tuple(dict.fromkeys(clean(s.text) for s in spans if clean(s.text) != name))
+    aliases = tuple(dict.fromkeys(clean(surface(s)) for s in spans if clean(surface(s)) != name))
     mentions = tuple(
         Mention(s.start_char, s.end_char, s.text, candidates.source(s)) for s in sorted(spans, key=lambda s: s.start)
     )
@@ -180,7 +208,7 @@ def entity_resolver(doc: Doc) -> Doc:
     """Set ``doc.ents`` (kb_id_ = entity key) and ``doc._.entities`` from the candidates."""
     spans = [s for s in candidates.candidates(doc) if s.text.strip()]
     chosen = choose(spans)
-    nested = nested_owners(spans, chosen)
+    nested = nested_owners(spans, chosen) + nested_places(spans, chosen)
     entities: dict[str, Entity] = {}
     ents: list[Span] = []
     for group in group_mentions(doc, chosen, nested).values():

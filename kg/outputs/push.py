@@ -1,7 +1,8 @@
 """Upload the graph to a remote triple store with the SPARQL 1.1 Graph Store HTTP Protocol.
 
 Each document graph is sent with ``PUT {endpoint}?graph=IRI`` (N-Triples), which replaces that graph on the
-remote side; a non-empty default graph goes to ``PUT {endpoint}?default``. Oxigraph's graph store is at
+remote side; a store without named graphs sends its default graph with ``PUT {endpoint}?default``. (With
+named graphs, the local default graph is only their union, so it is not sent.) Oxigraph's graph store is at
 ``http://host:7878/store``; Fuseki's at ``http://host:3030/DATASET/data``.
 """
 
@@ -33,9 +34,8 @@ def push(
     """
     store = source if isinstance(source, Store) else Store.from_rdflib(source)
     sent: dict[str, int] = {}
-    graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [ox.DefaultGraph(), *store.document_graphs()]
     sep = "&" if "?" in endpoint else "?"
-    for name in graphs:
+    for name in store.own_graphs():
         body = store.graph_ntriples(name)
         if isinstance(name, ox.DefaultGraph):
             if not body:

@@ -8,8 +8,8 @@ header lines declare parameters::
     # param: year? : integer - only this year (optional: unbound when not given)
     # param: min_confidence : decimal = 0 - drop relations whose best evidence is weaker
 
-A parameter becomes a variable of the same name, bound by a ``VALUES`` block placed at the start of the
-outermost ``WHERE {`` group, so FILTERs see it. Values are rendered as escaped RDF terms, never pasted.
+A parameter becomes a variable of the same name, bound by a ``VALUES`` block placed at the start of every
+``WHERE {`` group (subqueries too), so FILTERs see it. Values are rendered as escaped RDF terms, never pasted.
 
 >>> print(resolve_query("SELECT ?s WHERE { ?s ?p ?o }"))
 SELECT ?s WHERE { ?s ?p ?o }
@@ -179,12 +179,11 @@ def bind_params(query: NamedQuery, params: Mapping[str, str]) -> str:
         if value is None and param.required:
             raise QueryError(f"query {query.name!r} needs --param {param.name}=... ({param.doc or param.kind})")
         terms.append("UNDEF" if value is None else str(_term(param, value)))
-    match = _WHERE.search(text)
-    if not match:
+    if not _WHERE.search(text):
         raise QueryError(f"query {query.name!r} declares parameters but has no 'WHERE {{' to bind them in")
     names = " ".join(f"?{p.name}" for p in query.params)
     values = f"\n  VALUES ({names}) {{ ({' '.join(terms)}) }}"
-    return text[: match.end()] + values + text[match.end() :]
+    return _WHERE.sub(lambda m: m.group(0) + values, text)
 
 
 def _term(param: Param, value: str) -> Term:

@@ -1,8 +1,10 @@
 """The persistent graph store: pyoxigraph on disk, one named graph per document, replaced atomically.
 
-Each document lives in its named graph ``{base}graph/{doc_id}``. A small metadata graph records, per
-document, its graph IRI and the SHA-256 of its source so that the builder can skip unchanged documents.
-``replace_document`` drops the old graph, inserts the new one and rewrites the metadata in one SPARQL
+Each document lives in its named graph ``{base}graph/{doc_id}``. The default graph holds the union of the
+document graphs as a set: pyoxigraph's own union default graph repeats a triple once per graph that states
+it, and shared actors are restated by every document that names them, so joins would multiply. A small
+metadata graph records, per document, its graph IRI and the SHA-256 of its source so that the builder can skip
+unchanged documents. ``replace_document`` updates the document graph, the union and the metadata in one SPARQL
 update, which pyoxigraph applies as one transaction: a crash or Ctrl-C leaves the store as it was.
 
 >>> store = Store.in_memory()
@@ -23,13 +25,13 @@ import rdflib
 from kg.errors import GraphFormatError, InputError, QueryError, StoreError
 
 META_GRAPH = ox.NamedNode("urn:x-mobility-kg:store-metadata")
-_IDENTIFIER = "<http://purl.org/dc/terms/identifier>"
-_SHA256 = "<https://w3id.org/mobility-kg/def#sourceSha256>"
+_IDENTIFIER = "<urn:x-mobility-kg:store#documentId>"
+_SHA256 = "<urn:x-mobility-kg:store#sourceSha256>"
 _META_QUERY = f"SELECT ?g ?id ?sha WHERE {{ GRAPH {META_GRAPH} {{ ?g {_IDENTIFIER} ?id ; {_SHA256} ?sha }} }}"
 
 
 class Store:
-    """A pyoxigraph store whose queries see the union of the document graphs (metadata hidden)."""
+    """A pyoxigraph store whose default graph is the union of its document graphs (metadata hidden)."""
 
     def __init__(self, oxstore: ox.Store) -> None:
         self._ox = oxstore
@@ -54,7 +56,7 @@ class Store:
             store.bulk_load(path=str(path), format=fmt)
         except SyntaxError as e:
             raise GraphFormatError(f"{path}: {_one_line(e)}") from e
-        return cls(store)
+        return cls.with_union(store)
 
     @classmethod
     def from_rdflib(cls, data: rdflib.Graph) -> Store:
@@ -64,6 +66,12 @@ class Store:
             store.load(data.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
         else:
             store.load(data.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        return cls.with_union(store)
+
+    @classmethod
+    def with_union(cls, store: ox.Store) -> Store:
+        """Wrap a freshly loaded store, copying its named graphs into the default graph."""
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         return cls(store)
 
     # --- documents --------------------------------------------------------------------------------------
@@ -87,9 +95,9 @@ class Store:
         return [g for g in self._ox.named_graphs() if g != META_GRAPH]
 
     def _drop_document(self, doc_id: str) -> list[str]:
-        """Update operations that remove a document's graph(s) and metadata."""
+        """Update operations that remove a document's graph(s), their share of the union, and metadata."""
         literal = ox.Literal(doc_id)
-        ops = [f"DROP SILENT GRAPH {g}" for g, other, _ in self._meta() if other == doc_id]
+        ops = [op for g, other, _ in self._meta() if other == doc_id for op in _drop_graph(g)]
         ops.append(f"DELETE WHERE {{ GRAPH {META_GRAPH} {{ ?g {_IDENTIFIER} {literal} ; ?p ?o }} }}")
         return ops
 
@@ -109,8 +117,9 @@ class Store:
         meta = f"{name} {_IDENTIFIER} {ox.Literal(doc_id)} ; {_SHA256} {ox.Literal(sha256)} ."
         ops = [
             *self._drop_document(doc_id),
-            f"DROP SILENT GRAPH {name}",
+            *_drop_graph(name),
             f"INSERT DATA {{ GRAPH {name} {{\n{triples}\n}}\nGRAPH {META_GRAPH} {{ {meta} }} }}",
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}",
         ]
         self._update(" ;\n".join(ops))
 
@@ -133,15 +142,14 @@ class Store:
     # --- reading ----------------------------------------------------------------------------------------
 
     def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run SPARQL with pyoxigraph; the default graph is the union of all graphs but the metadata.
+        """Run SPARQL with pyoxigraph; the default graph is the union of the document graphs.
 
         :raises QueryError: if the query is malformed (the parser's message on one line).
         """
         try:
             if not self._ox.contains_named_graph(META_GRAPH):
-                return self._ox.query(sparql, use_default_graph_as_union=True)
-            graphs = self.document_graphs()
-            return self._ox.query(sparql, default_graph=[ox.DefaultGraph(), *graphs], named_graphs=graphs)
+                return self._ox.query(sparql)
+            return self._ox.query(sparql, named_graphs=self.document_graphs())
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {_one_line(e)}") from e
         except OSError as e:
@@ -151,16 +159,21 @@ class Store:
         """One graph of the store as N-Triples."""
         return self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name) or b""
 
+    def own_graphs(self) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
+        """The graphs that hold data: the document graphs, or the default graph of a store without any."""
+        return list(self.document_graphs()) or [ox.DefaultGraph()]
+
     def to_dataset(self) -> rdflib.Dataset:
-        """An rdflib copy of the document graphs (and the default graph), without the metadata."""
-        quads = (q for q in self._ox.quads_for_pattern(None, None, None) if q.graph_name != META_GRAPH)
+        """An rdflib copy of the document graphs (or of the default graph if there are none)."""
+        quads = (q for g in self.own_graphs() for q in self._ox.quads_for_pattern(None, None, None, g))
         data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
         dataset = rdflib.Dataset()
         dataset.parse(data=data.decode("utf-8"), format="nquads")
         return dataset
 
     def __len__(self) -> int:
-        return sum(1 for q in self._ox.quads_for_pattern(None, None, None) if q.graph_name != META_GRAPH)
+        """Triples in the document graphs (a triple stated by two documents counts twice)."""
+        return sum(1 for g in self.own_graphs() for _ in self._ox.quads_for_pattern(None, None, None, g))
 
     def close(self) -> None:
         """Flush and release the store (and its directory lock); closing twice is harmless."""
@@ -183,6 +196,15 @@ def open_store(path: Path, create: bool = True) -> Store:
         return Store(ox.Store(str(path)))
     except OSError as e:
         raise StoreError(f"cannot open store {path}: {_one_line(e)}") from e
+
+
+def _drop_graph(name: ox.NamedNode) -> list[str]:
+    """Remove a document graph, and from the union the triples that no other graph states."""
+    return [
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }}"
+        f" FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {name}) }} }}",
+        f"DROP SILENT GRAPH {name}",
+    ]
 
 
 def _one_line(error: BaseException) -> str:

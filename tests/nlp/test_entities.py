@@ -218,6 +218,32 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         [("München", "Place"), ("Nürnberg", "Place"), ("Leipzig", "Place")],
     ),
     ("Partner kommen aus Gdynia in Polen und aus Kroatien.", [("Polen", "Place"), ("Kroatien", "Place")]),
+    ("Ein Partner kommt aus Turku (Finnland).", [("Turku", "Place"), ("Finnland", "Place")]),
+    ("Neue Stationen entstehen im Stadtteil Lindenthal.", [("Lindenthal", "Place")]),
+    (
+        "Gutachten liegen aus den Ortsteilen Dithmarschen und Steinburg vor.",
+        [("Dithmarschen", "Place"), ("Steinburg", "Place")],
+    ),
+    (
+        "Die Stationen stehen in Bremen, der Vahr, Schwachhausen und in Findorff.",
+        [("Vahr", "Place"), ("Schwachhausen", "Place"), ("Findorff", "Place")],
+    ),
+    ("Der Stadtbus fährt seit Mai in Gdynia.", [("Gdynia", "Place")]),
+    ("Die Stadt Bretten plant einen Stadtbus; in Bretten fehlen Haltestellen.", [("Bretten", "Place")]),
+    ("Die Wohnungen liegen in Bochum-Grumme.", [("Bochum-Grumme", "Place")]),
+    (
+        "Geplant ist ein Mobilstationsnetz in Köln.",
+        [("Mobilstationsnetz in Köln", "Project"), ("Köln", "Place")],
+    ),
+    # coordinated numbers, glued header labels
+    (
+        "Im Rahmen von „SaxMobility I und II“ entstanden Konzepte.",
+        [("SaxMobility I", "Project"), ("SaxMobility II", "Project")],
+    ),
+    (
+        "Verwaltungsausschuss des Gemeinderats der Landeshauptstadt StuttgartNiederschrift",
+        [("Landeshauptstadt Stuttgart", "Organization")],
+    ),
 ]
 
 
@@ -235,6 +261,11 @@ NOT_ENTITIES = [
     ("Die VertreterInnen der Unternehmen diskutierten.", "VertreterInnen"),
     ("Der ÖPNV ist zu 80 % elektromobil.", "ÖPNV"),
     ("Wir bleiben in Kontakt und in Zukunft in Bewegung.", "Zukunft"),
+    ("Die Anlage ist seit Mai in Betrieb.", "Betrieb"),
+    ("Carsharing gibt es auf Parkplätzen und in Tiefgaragen in Kooperation mit der Stadt.", "Tiefgaragen"),
+    ("Die Busse fahren in Leipzig, Dresden und Umgebung.", "Umgebung"),
+    ("Die Fahrzeuge kommen nach Abschluss der Prüfung in Einsatz.", "Einsatz"),
+    ("Landeshauptstadt StuttgartNiederschrift über die Sitzung", "StuttgartNiederschrift"),
 ]
 
 

@@ -87,7 +87,17 @@ def test_a_line_that_is_not_json_is_a_data_file_error(tmp_path: Path) -> None:
 
 def test_pattern_tables_load() -> None:
     lists = lexicon()
-    for name in ("legal_forms", "function_words", "acronym_stoplist", "person_titles", "first_names", "field_labels"):
+    for name in (
+        "legal_forms",
+        "function_words",
+        "acronym_stoplist",
+        "person_titles",
+        "first_names",
+        "field_labels",
+        "place_cues",
+        "place_prepositions",
+        "place_bodies",
+    ):
         assert lists[name], name
     assert {h.grammar for h in heads()} == {"topic", "name", "genitive", "standalone", "adjective"}
     assert {c.type for c in cues()} <= set(ENTITY_TYPES)

@@ -112,6 +112,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "Turku": ("turku", PLACE),
     "Kaiserslautern": ("kaiserslautern", PLACE),
     "BMW i3": ("bmw-i3", PRODUCT),
+    "Aachen": ("aachen", PLACE),
+    "Dresden": ("dresden", PLACE),
+    "Stadt Aachen": ("stadt-aachen", ORG),
+    "RWTH Aachen": ("rwth", ORG),
+    "ASEAG": ("aseag", ORG),
+    "Abteilung Stadtbeleuchtung": ("abt-licht", ORG),
+    "Carsharing": ("carsharing", PROJECT),
 }
 
 P, C, PA = "participatesIn", "coordinates", "partnerOf"
@@ -339,6 +346,47 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
         {("lis", "locatedIn", "stuttgart")},
     ),
     ("Die Stadtwerke Köln versorgen ganz Köln mit Strom.", set()),
+    # locatedIn by a place adjective before the actors; not for the city's own bodies, not for owners
+    (
+        "Insgesamt erhalten die Aachener Partner (Stadt Aachen, RWTH Aachen und ASEAG) Fördermittel für Aachen.",
+        {("rwth", "locatedIn", "aachen"), ("aseag", "locatedIn", "aachen")},
+    ),
+    (
+        "Die Leipziger LVB und die Dresdner HTWK erproben Elektrobusse in Dresden und Leipzig.",
+        {("lvb", "locatedIn", "leipzig"), ("htwk", "locatedIn", "dresden")},
+    ),
+    ("Leipziger Unternehmen und die HTWK erproben Elektrobusse in Leipzig.", set()),
+    # partOf: projects in a programme named in quotes after its head noun
+    (
+        "Die Stadt Köln erprobt zwei Projekte (ePendler und DYN@MO) im bundesweiten Programm „CiViTAS“.",
+        {("ependler", "partOf", "civitas"), ("dynamo", "partOf", "civitas")},
+    ),
+    # subsidiaryOf: a unit in apposition after its office belongs to the office, the office to the city
+    (
+        "Die SWL arbeitet mit dem Verkehrs- und Tiefbauamt, Abteilung Stadtbeleuchtung der Stadt Leipzig zusammen.",
+        {
+            ("abt-licht", "subsidiaryOf", "vta"),
+            ("vta", "subsidiaryOf", "stadt-leipzig"),
+            ("swl", PA, "vta"),
+            ("swl", PA, "abt-licht"),
+        },
+    ),
+    # a lead role ("als Konsortialführer") refers to the project of the section, however far back
+    (
+        "Am Projekt DYN@MO sind 27 Partner beteiligt. Das Volumen liegt bei 13 Mio. €. Die Stadt Köln als "
+        "Konsortialführer erhält 793.000 € Förderung.",
+        {("stadt-koeln", C, "dynamo")},
+    ),
+    (
+        "Der Rat beschloss das Projekt Carsharing. Hierbei ist beabsichtigt, dass die Stadt Leipzig einen "
+        "Stellplatz zur Verfügung stellt.",
+        {("stadt-leipzig", P, "carsharing")},
+    ),
+    (
+        "Im Jahr 2020 startete das Projekt Leipzig mobil. Eine enge Zusammenarbeit mit der LVB und der HTWK "
+        "ermöglicht diese Entwicklung.",
+        {("lvb", P, "leipzig-mobil"), ("htwk", P, "leipzig-mobil")},
+    ),
 ]
 
 

@@ -120,3 +120,16 @@ def test_store_errors_are_one_line(tmp_path: Path, store) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="not a directory"):
         open_store(tmp_path / "file")
+
+
+def test_the_default_graph_is_the_set_union_of_the_documents(store) -> None:
+    def labels(iri: str) -> list[str]:
+        query = f"SELECT ?l WHERE {{ <{BASE}{iri}> <http://www.w3.org/2000/01/rdf-schema#label> ?l }}"
+        return [row[0].value for row in run_query(store, query).rows]
+
+    assert labels("project/absolut") == ["ABSOLUT"]  # stated by both documents, seen once
+    store.remove_document("VII-DS-00042")
+    assert labels("project/absolut") == ["ABSOLUT"]  # still stated by the other document
+    assert labels("org/mdv") == []  # only the removed document named it
+    store.remove_document("VI-DS-01293")
+    assert run_query(store, "SELECT * WHERE { ?s ?p ?o }").rows == ()
