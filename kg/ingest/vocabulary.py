@@ -5,12 +5,12 @@ Each loader validates its file and raises ``DataFileError`` naming the file and 
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.datafiles import read_records
 from kg.errors import DataFileError
 from kg.paths import RESOURCES_DIR
 
@@ -24,26 +24,6 @@ def read_lines(path: Path) -> tuple[str, ...]:
     except OSError as e:
         raise DataFileError(f"cannot read word list {path}") from e
     return tuple(s for line in lines if (s := line.strip()) and not s.startswith("#"))
-
-
-def read_records(path: Path, required: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
-    """JSON Lines records, each an object with the ``required`` keys."""
-    records = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise DataFileError(f"cannot read data file {path}") from e
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise DataFileError(f"{path.name}:{number}: not valid JSON ({e.msg})") from e
-        if not isinstance(record, dict) or any(not record.get(key) for key in required):
-            raise DataFileError(f"{path.name}:{number}: a record needs the keys {', '.join(required)}")
-        records.append(record)
-    return tuple(records)
 
 
 def alternation(terms: list[str] | tuple[str, ...]) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.datafiles import read_records
 from kg.errors import DataFileError
-from kg.ingest.vocabulary import read_records
 from kg.paths import PATTERNS_DIR
 
 FIGURES_FILE = PATTERNS_DIR / "figures.jsonl"

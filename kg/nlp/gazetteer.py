@@ -16,9 +16,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.datafiles import read_records
 from kg.errors import DataFileError
 from kg.nlp import candidates
-from kg.nlp.lexicon import read_jsonl, stem, word_set
+from kg.nlp.lexicon import stem, word_set
 from kg.paths import GAZETTEER_DIR
 from kg.records import ENTITY_TYPES
 
@@ -63,7 +64,7 @@ def load_gazetteer(folder: Path = GAZETTEER_DIR) -> dict[str, GazetteerEntry]:
     """Every entry of ``folder/*.jsonl`` by id. Raises ``DataFileError`` on a malformed record or duplicate id."""
     entries: dict[str, GazetteerEntry] = {}
     for path in sorted(folder.glob("*.jsonl")):
-        for record in read_jsonl(path):
+        for record in read_records(path):
             entry = _entry(record, str(path))
             if entry.id in entries:
                 raise DataFileError(f"{path}: duplicate gazetteer id {entry.id!r}")

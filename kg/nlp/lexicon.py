@@ -7,12 +7,10 @@ is read) and ``title_cues.jsonl`` (cue nouns before a project, programme, plan o
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
+from kg.datafiles import read_records
 from kg.errors import DataFileError
 from kg.paths import PATTERNS_DIR
 from kg.records import ENTITY_TYPES
@@ -41,26 +39,6 @@ def stem(word: str) -> str:
             break
         w = w[: -len(ending)]
     return w
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """The records of a JSONL file; raises ``DataFileError`` on a line that is not a JSON object."""
-    records = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise DataFileError(f"{path}: cannot read ({e.strerror})") from e
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError as e:
-            raise DataFileError(f"{path}:{number}: not JSON ({e})") from e
-        if not isinstance(record, dict):
-            raise DataFileError(f"{path}:{number}: a record must be a JSON object")
-        records.append(record)
-    return records
 
 
 @dataclass(frozen=True)
@@ -99,7 +77,7 @@ class Cue:
 def lexicon() -> dict[str, tuple[str, ...]]:
     """List name -> items, from ``entity_lexicon.jsonl``."""
     lists: dict[str, tuple[str, ...]] = {}
-    for record in read_jsonl(LEXICON_FILE):
+    for record in read_records(LEXICON_FILE):
         items = record.get("items")
         if not isinstance(record.get("list"), str) or not isinstance(items, list):
             raise DataFileError(f"{LEXICON_FILE}: every record needs 'list' and 'items'")
@@ -117,7 +95,7 @@ def word_set(name: str, fold: bool = True) -> frozenset[str]:
 def heads() -> tuple[Head, ...]:
     """The institution heads of ``entity_heads.jsonl``."""
     found = []
-    for record in read_jsonl(HEADS_FILE):
+    for record in read_records(HEADS_FILE):
         try:
             head = Head(
                 record["head"],
@@ -138,7 +116,7 @@ def heads() -> tuple[Head, ...]:
 def cues() -> tuple[Cue, ...]:
     """The title cues of ``title_cues.jsonl``, in file order (the first that fits wins)."""
     found = []
-    for record in read_jsonl(CUES_FILE):
+    for record in read_records(CUES_FILE):
         try:
             cue = Cue(record["cue"], record["match"], record["type"])
         except KeyError as e:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.datafiles import read_records
 from kg.errors import DataFileError
 from kg.ingest import vocabulary
 
@@ -36,4 +37,4 @@ def test_malformed_record(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "x.jsonl"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(DataFileError, match=message):
-        vocabulary.read_records(path, ("kind",))
+        read_records(path, ("kind",))

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.datafiles import read_records
 from kg.errors import DataFileError
 from kg.nlp.gazetteer import GazetteerIndex, load_gazetteer
-from kg.nlp.lexicon import cues, heads, lexicon, read_jsonl
+from kg.nlp.lexicon import cues, heads, lexicon
 from kg.paths import GAZETTEER_DIR
 from kg.records import ENTITY_TYPES
 
@@ -82,7 +83,7 @@ def test_a_line_that_is_not_json_is_a_data_file_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"list": "x", "items": []}\nnot json\n', encoding="utf-8")
     with pytest.raises(DataFileError, match=r"bad.jsonl:2"):
-        read_jsonl(path)
+        read_records(path)
 
 
 def test_pattern_tables_load() -> None:
