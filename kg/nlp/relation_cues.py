@@ -8,13 +8,13 @@ A *gap cue* relates two neighbouring mentions when the text between them matches
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.datafiles import numbered_records
 from kg.errors import DataFileError
 from kg.paths import PATTERNS_DIR
 from kg.records import ENTITY_TYPES, PREDICATES
@@ -22,7 +22,7 @@ from kg.records import ENTITY_TYPES, PREDICATES
 CUES_FILE = PATTERNS_DIR / "relation_cues.jsonl"
 GAPS_FILE = PATTERNS_DIR / "relation_gaps.jsonl"
 
-LINKS = ("participation", "agent", "source", "pair", "joint")
+LINKS = ("participation", "agent", "source", "pair", "joint", "within")
 SIDES = ("before", "after", "near")
 JOINT_MODES = ("with", "together", "all")
 
@@ -80,25 +80,6 @@ def _compile(path: Path, line: int, pattern: Any) -> re.Pattern[str]:
         raise DataFileError(f"{path.name}:{line}: bad regular expression {pattern!r}: {e}") from e
 
 
-def _records(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise DataFileError(f"cannot read {path}: {e}") from e
-    out = []
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as e:
-            raise DataFileError(f"{path.name}:{number}: not JSON: {e.msg}") from e
-        if not isinstance(record, dict):
-            raise DataFileError(f"{path.name}:{number}: a record must be a JSON object")
-        out.append((number, record))
-    return out
-
-
 def _common(path: Path, line: int, record: dict[str, Any], seen: set[str]) -> tuple[str, str, float]:
     cue_id, predicate, confidence = record.get("id"), record.get("predicate"), record.get("confidence", 0.7)
     if not isinstance(cue_id, str) or not cue_id or cue_id in seen:
@@ -138,7 +119,7 @@ def load_cues(path: Path = CUES_FILE) -> tuple[Cue, ...]:
     """The sentence cues of ``path``. Raises ``DataFileError`` when a record is malformed."""
     seen: set[str] = set()
     cues = []
-    for line, record in _records(path):
+    for line, record in numbered_records(path):
         cue_id, predicate, confidence = _common(path, line, record, seen)
         patterns = record.get("patterns")
         if not isinstance(patterns, list) or not patterns:
@@ -166,7 +147,7 @@ def load_gap_cues(path: Path = GAPS_FILE) -> tuple[GapCue, ...]:
     """The gap cues of ``path``. Raises ``DataFileError`` when a record is malformed."""
     seen: set[str] = set()
     cues = []
-    for line, record in _records(path):
+    for line, record in numbered_records(path):
         cue_id, predicate, confidence = _common(path, line, record, seen)
         subjects, objects = DOMAINS[predicate]
         texts = {f: record.get(f) for f in ("subject_text", "object_text")}

@@ -10,6 +10,11 @@
   ``reverse``: "die Bochumer Stadttöchter VBW, Bogestra und Stadtwerke").
 * ``joint``: stated joint work gives ``partnerOf`` ("A gemeinsam mit B", "A und B gemeinsam", "zwischen A und
   B") and ``participatesIn`` of everyone in the project at hand.
+* ``within``: the first actor after the cue is the parent of the next one ("Innerhalb der SWK … die KVB").
+
+A cue whose sentence names no project may point forward to the projects listed next ("… initiiert. Beispiele
+dafür sind: Im Projekt „X“ …") or back to the topic thing. Evidence lists the cue sentence first, then the
+sentence that names the antecedent.
 """
 
 from __future__ import annotations
@@ -27,11 +32,19 @@ SOURCE_WINDOW = {"before": 40, "after": 60}
 TOPIC_PENALTY = 0.85
 # A cue does not reach across a blank line or a list heading ("… folgende Punkte vor:\n\nBetriebskonzept:").
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|:\s*\n")
+# A sentence that opens with a list marker lists examples of what the sentence before it spoke of.
+FORWARD_LIST = re.compile(
+    r"^\W*(?:(?:Beispiele|Beispielhaft|Dazu|Hierzu|Darunter)\b[^:.]{0,40}|[^:.]{0,80}\b(?:u\. ?a\.|darunter))\s*:"
+)
+# The actor of a passive ("… wurden durch das Amt X initiiert"), and a commissioning actor, who is no agent.
+PASSIVE = re.compile(r"\b(?:wird|werden|wurde|wurden)\b")
+PASSIVE_AGENT = re.compile(r"\b(?:durch|von|vom)\s+(?:(?:den|die|das|dem|der)\s+)?$")
+COMMISSIONER = re.compile(r"\bim Auftrag\s+(?:der|des|von|vom)\s+$")
 
 
 @dataclass(frozen=True)
 class Found:
-    """A candidate relation before de-duplication; ``sentences`` is its evidence, oldest first."""
+    """A candidate relation before de-duplication; ``sentences`` is its evidence, the cue sentence first."""
 
     subject: str
     predicate: str
@@ -50,14 +63,22 @@ class Match:
     end: int
     sentence: Sentence
     discourse: Discourse
+    following: Sentence | None = None  # the next sentence of the section
 
 
-def nearest_group(match: Match, types: frozenset[str], side: str, window: dict[str, int]) -> Group | None:
-    """The enumeration of ``types`` nearest the match on ``side`` ("near": either), within ``window``."""
+def _preceded_by(sentence: Sentence, group: Group, pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.search(sentence.text[: sentence.local(group.start)]))
+
+
+def nearest_group(
+    match: Match, types: frozenset[str], side: str, window: dict[str, int], skip: re.Pattern[str] | None = None
+) -> Group | None:
+    """The enumeration of ``types`` nearest the match on ``side`` ("near": either), within ``window``; a group
+    right after ``skip`` does not count."""
     best: tuple[int, Group] | None = None
     for group in match.sentence.groups:
         members = tuple(m for m in group.members if m.type in types)
-        if not members:
+        if not members or (skip is not None and _preceded_by(match.sentence, group, skip)):
             continue
         if side in ("before", "near") and group.start < match.start and match.start - group.end <= window["before"]:
             distance = max(0, match.start - group.end)
@@ -75,27 +96,45 @@ def nearest_group(match: Match, types: frozenset[str], side: str, window: dict[s
     return best[1] if best else None
 
 
+def forward(match: Match, types: frozenset[str]) -> list[M]:
+    """The mentions of ``types`` in the next sentence when it lists examples ("Beispiele dafür sind: …")."""
+    following = match.following
+    if following is None or not FORWARD_LIST.match(following.text):
+        return []
+    return following.of_types(types)
+
+
 def _objects(
-    match: Match, types: frozenset[str], exclude: frozenset[str] = frozenset(), reach: int | None = 1
-) -> tuple[list[M], bool]:
-    """The mentions of ``types`` in the sentence, else the topic thing; the flag says it came from the topic.
+    match: Match,
+    types: frozenset[str],
+    exclude: frozenset[str] = frozenset(),
+    reach: int | None = 1,
+    ahead: bool = True,
+) -> tuple[list[M], Sentence | None]:
+    """The mentions of ``types`` in the sentence, else those listed next, else the topic thing; with the
+    sentence they came from when it is not the cue sentence. ``ahead``: whether a list that follows counts.
 
     The topic thing counts when the sentence points back to it ("hier", "dieses Projekt") or was named at most
     ``reach`` sentences before (``None``: anywhere in the section).
     """
     here = [m for m in match.sentence.of_types(types) if m.key not in exclude]
     if here:
-        return here, False
+        return here, None
+    listed = [m for m in forward(match, types) if m.key not in exclude] if ahead else []
+    if listed:
+        return listed, match.following
     thing, age = match.discourse.thing, match.discourse.thing_age
     near = reach is None or age <= reach or match.sentence.refers_back()
     if thing is not None and near and thing.type in types and thing.key not in exclude:
-        return [thing], True
-    return [], False
+        return [thing], match.discourse.thing_sentence or match.sentence
+    return [], None
 
 
-def _found(match: Match, s: M, predicate: str, o: M, from_topic: bool, via: Sentence | None = None) -> Found:
-    confidence = match.cue.confidence * (TOPIC_PENALTY if from_topic else 1.0)
-    sentences = (via, match.sentence) if from_topic and via is not None else (match.sentence,)
+def _found(match: Match, s: M, predicate: str, o: M, via: Sentence | None = None) -> Found:
+    """``via``: the other sentence the relation rests on (the antecedent's or the listed one), if any."""
+    carried = via is not None and via != match.sentence
+    confidence = match.cue.confidence * (TOPIC_PENALTY if carried else 1.0)
+    sentences = (match.sentence, via) if carried and via is not None else (match.sentence,)
     return Found(s.key, predicate, o.key, match.cue.id, round(confidence, 3), sentences)
 
 
@@ -103,29 +142,42 @@ def participation(match: Match) -> Iterator[Found]:
     near = WINDOW["participation"]
     actors = [m for m in match.sentence.of_types(frozenset({ACTOR})) if m.end > match.start - near]
     actors = [m for m in actors if m.start < match.end + near]
-    things, from_topic = _objects(match, DOMAINS["participatesIn"][1], reach=None)
+    things, via = _objects(match, DOMAINS["participatesIn"][1], reach=None)
     for s in actors:
         for o in things:
-            yield _found(match, s, match.cue.predicate, o, from_topic, match.discourse.thing_sentence)
+            yield _found(match, s, match.cue.predicate, o, via)
+
+
+def _agents(match: Match, types: frozenset[str]) -> Group | None:
+    """The actors nearest the cue; in a passive the one after "durch"/"von" before the cue; never the actor
+    the work is done for ("im Auftrag der X betreibt die Y")."""
+    if match.cue.side == "before" and PASSIVE.search(match.sentence.text):
+        passive = [
+            g
+            for g in match.sentence.groups
+            if g.kind == ACTOR and g.end <= match.start and _preceded_by(match.sentence, g, PASSIVE_AGENT)
+        ]
+        if passive:
+            return passive[-1]
+    return nearest_group(match, types, match.cue.side, WINDOW, skip=COMMISSIONER)
 
 
 def agent(match: Match) -> Iterator[Found]:
     subjects_types, object_types = DOMAINS[match.cue.predicate]
-    things, from_topic = _objects(match, object_types, reach=match.cue.reach)
-    group = nearest_group(match, subjects_types, match.cue.side, WINDOW)
+    things, via = _objects(match, object_types, reach=match.cue.reach)
+    group = _agents(match, subjects_types)
     actors: list[M] = list(group.members) if group else []
-    via = match.discourse.thing_sentence
     if (
         not actors
-        and not from_topic
+        and via is None
         and match.discourse.actor
         and not match.sentence.of_types(subjects_types)
         and (BACK_PRONOUN.search(match.sentence.text) or match.sentence.refers_back())
     ):
-        actors, from_topic, via = [match.discourse.actor], True, match.discourse.actor_sentence
+        actors, via = [match.discourse.actor], match.discourse.actor_sentence
     for s in actors:
         for o in things:
-            yield _found(match, s, match.cue.predicate, o, from_topic, via)
+            yield _found(match, s, match.cue.predicate, o, via)
 
 
 def source(match: Match) -> Iterator[Found]:
@@ -134,9 +186,10 @@ def source(match: Match) -> Iterator[Found]:
     if group is None:
         return
     funder = group.members[-1] if match.cue.side == "before" else group.members[0]
-    things, from_topic = _objects(match, subject_types, exclude=frozenset({funder.key}))
+    # a funder or programme does not reach forward: "Förderung der Elektromobilität" is no funded project
+    things, via = _objects(match, subject_types, exclude=frozenset({funder.key}), ahead=False)
     for s in things:
-        yield _found(match, s, match.cue.predicate, funder, from_topic, match.discourse.thing_sentence)
+        yield _found(match, s, match.cue.predicate, funder, via)
 
 
 def pair(match: Match) -> Iterator[Found]:
@@ -149,7 +202,7 @@ def pair(match: Match) -> Iterator[Found]:
     subjects, objects = (second, first) if match.cue.reverse else (first, second)
     for s in subjects.members:
         for o in objects.members:
-            yield _found(match, s, match.cue.predicate, o, False)
+            yield _found(match, s, match.cue.predicate, o)
 
 
 def joint(match: Match) -> Iterator[Found]:
@@ -168,11 +221,23 @@ def joint(match: Match) -> Iterator[Found]:
     if mode == "with":
         pairs += [(s, o) for s in subjects for o in objects]
     for s, o in pairs:
-        yield _found(match, s, "partnerOf", o, via is not None, via)
-    things, from_topic = _objects(match, DOMAINS["participatesIn"][1], reach=2)
+        yield _found(match, s, "partnerOf", o, via)
+    things, thing_via = _objects(match, DOMAINS["participatesIn"][1], reach=2)
     for s in {m.key: m for m in subjects + objects}.values():
         for o in things:
-            yield _found(match, s, "participatesIn", o, from_topic, match.discourse.thing_sentence)
+            yield _found(match, s, "participatesIn", o, thing_via)
+
+
+def within(match: Match) -> Iterator[Found]:
+    subject_types, object_types = DOMAINS[match.cue.predicate]
+    parent = nearest_group(match, object_types, "after", WINDOW)
+    if parent is None or len(parent.members) != 1:
+        return
+    later = [g for g in match.sentence.groups if g.start > parent.end and g.kind == ACTOR]
+    if later and later[0].start - parent.end <= WINDOW["after"]:
+        for s in later[0].members:
+            if s.type in subject_types:
+                yield _found(match, s, match.cue.predicate, parent.members[0])
 
 
 LINKS: dict[str, Callable[[Match], Iterator[Found]]] = {
@@ -181,4 +246,5 @@ LINKS: dict[str, Callable[[Match], Iterator[Found]]] = {
     "source": source,
     "pair": pair,
     "joint": joint,
+    "within": within,
 }

@@ -1,4 +1,5 @@
-"""Places named by their adjective: "die zehn Aachener Partner (Stadt Aachen, RWTH Aachen, ASEAG …)".
+"""Places named by their adjective ("die zehn Aachener Partner (Stadt Aachen, RWTH Aachen, ASEAG …)"), and places
+listed after a colon for a project spread over them ("zwölf neue mobil.punkte entstanden: drei in Walle, …").
 
 German forms a place adjective with -er ("Aachener", "Hamburger", "Bremer", "Dresdner"); placed before an actor
 enumeration, or before one descriptor noun and the enumeration ("des Dresdner Unternehmens X"), it locates those
@@ -16,6 +17,10 @@ from kg.nlp.relation_scope import ACTOR, M, Sentence
 from kg.records import Entity
 
 CUE = "place.demonym"
+LIST_CUE = "place.colon-list"
+# After the colon: the list opens with a count or a preposition before its first place ("drei in Walle").
+_LIST_OPENING = re.compile(r"^:\s*(?:[\w.]+\s+){0,3}?(?:in|im)\s+(?:der\s+|dem\s+|den\s+)?$")
+_MAX_TO_COLON = 120
 CONFIDENCE = 0.7
 # Between the adjective and the actors: at most one descriptor noun and an opening parenthesis; a noun of
 # ownership ("die Bochumer Stadttöchter") makes the adjective the owner, not the place (see subsidiaryOf).
@@ -67,3 +72,20 @@ def _introduced(sentence: Sentence, start: int, end: int) -> list[M]:
     if not _BETWEEN.fullmatch(sentence.text[sentence.local(start) : sentence.local(first.start)]):
         return []
     return [m for m in group.members if start <= m.start < end and not _OWN_BODY.match(m.text)]
+
+
+def place_list_relations(sentences: list[Sentence]) -> Iterator[Found]:
+    """``locatedIn`` every place listed after a colon for the project named last before it."""
+    for sentence in sentences:
+        colon = sentence.text.find(":")
+        if colon < 0:
+            continue
+        at = sentence.start + colon
+        before = [m for m in sentence.mentions if m.end <= at]
+        places = [m for m in sentence.mentions if m.start > at and m.type == "Place"]
+        if not before or not places or before[-1].type != "Project" or at - before[-1].end > _MAX_TO_COLON:
+            continue
+        if not _LIST_OPENING.match(sentence.text[colon : sentence.local(places[0].start)]):
+            continue
+        for place in places:
+            yield Found(before[-1].key, "locatedIn", place.key, LIST_CUE, CONFIDENCE, (sentence,))

@@ -22,6 +22,7 @@ _GAP_WORD = re.compile(r"[^\s,;/()„“”\"'.:]+")
 _GAP_FILLERS = frozenset(
     {"und", "sowie", "oder", "bzw", "bzw.", "als", "auch", "der", "die", "das", "dem", "den", "des", "z.", "B."}
 )
+_PLACE_FILLERS = frozenset({"in", "im"})
 _MAX_GAP_NOUNS = 3
 _MAX_GAP = 60
 # Words that point back to what the previous sentences named: adverbs ("Hier arbeitet die SWL …") may point to
@@ -76,11 +77,13 @@ def kind(entity_type: str) -> str:
     return entity_type
 
 
-def enumerates(gap: str) -> bool:
-    """Whether ``gap`` (the text between two mentions of one kind) joins them in one enumeration."""
+def enumerates(gap: str, of: str = "") -> bool:
+    """Whether ``gap`` (the text between two mentions of kind ``of``) joins them in one enumeration; places
+    may repeat their preposition ("in Walle, in Huchting und im Viertel X")."""
     if len(gap) > _MAX_GAP or not _SEPARATOR.search(gap):
         return False
-    nouns = [w for w in _GAP_WORD.findall(gap) if w not in _GAP_FILLERS]
+    fillers = _GAP_FILLERS | _PLACE_FILLERS if of == "Place" else _GAP_FILLERS
+    nouns = [w for w in _GAP_WORD.findall(gap) if w not in fillers]
     return len(nouns) <= _MAX_GAP_NOUNS and all(w[0].isupper() for w in nouns)
 
 
@@ -90,7 +93,7 @@ def groups(text: str, offset: int, mentions: list[M]) -> list[Group]:
     for m in mentions:
         if out:
             last = out[-1][-1]
-            if kind(last.type) == kind(m.type) and enumerates(text[last.end - offset : m.start - offset]):
+            if kind(last.type) == kind(m.type) and enumerates(text[last.end - offset : m.start - offset], kind(m.type)):
                 out[-1].append(m)
                 continue
         out.append([m])

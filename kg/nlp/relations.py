@@ -3,7 +3,8 @@
 Reads ``doc.ents`` (``kb_id_`` = entity key, ``label_`` = type), ``doc.sents`` and ``doc._.document``; writes
 ``doc._.relations``. Sentence by sentence it applies the cues of ``relation_cues.jsonl`` (see
 ``kg.nlp.relation_links``) and the gap cues of ``relation_gaps.jsonl``, carrying the topic actor and thing from
-sentence to sentence (``kg.nlp.relation_scope``). Two document-level rules follow the annotation conventions: a
+sentence to sentence (``kg.nlp.relation_scope``), and places by adjective or in a list (``kg.nlp.relation_places``). Two
+document-level rules follow the annotation conventions: a
 section heading "Unternehmen der X" makes the actors that lead its sentences subsidiaries of X, and a project whose
 title names a place is located there. Finally one relation is kept per pair: the most specific predicate.
 """
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 from kg.document import Document
 from kg.nlp.relation_cues import DOMAINS, GapCue, load_cues, load_gap_cues
 from kg.nlp.relation_links import LINKS, Found, Match
-from kg.nlp.relation_places import demonym_relations
+from kg.nlp.relation_places import demonym_relations, place_list_relations
 from kg.nlp.relation_scope import ACTOR, Discourse, Group, M, Sentence, groups
 from kg.records import Evidence, Relation
 
@@ -77,13 +78,24 @@ def _gap_matches(cue: GapCue, sentence: Sentence) -> Iterator[Found]:
                     yield Found(s.key, cue.predicate, o.key, cue.id, cue.confidence, (sentence,))
 
 
+def _following(sentences: list[Sentence], i: int, document: Document | None) -> Sentence | None:
+    """The sentence after ``sentences[i]`` when it is in the section where ``sentences[i]`` ends."""
+    if i + 1 >= len(sentences):
+        return None
+    after = sentences[i + 1]
+    if document is not None and document.section_at(after.start) != document.section_at(sentences[i].end - 1):
+        return None
+    return after
+
+
 def _sentence_relations(sentences: list[Sentence], document: Document | None) -> Iterator[Found]:
     cues, gap_cues = load_cues(), load_gap_cues()
     discourse = Discourse()
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         section = document.section_at(sentence.start) if document else None
         discourse.enter(section.id if section else None)
         discourse.read(sentence)
+        following = _following(sentences, i, document)
         joint_with = False
         for cue in cues:
             if cue.unless is not None and cue.unless.search(sentence.text):
@@ -92,7 +104,9 @@ def _sentence_relations(sentences: list[Sentence], document: Document | None) ->
                 continue
             for pattern in cue.patterns:
                 for hit in pattern.finditer(sentence.text):
-                    match = Match(cue, sentence.start + hit.start(), sentence.start + hit.end(), sentence, discourse)
+                    match = Match(
+                        cue, sentence.start + hit.start(), sentence.start + hit.end(), sentence, discourse, following
+                    )
                     found = list(LINKS[cue.link](match))
                     joint_with |= cue.link == "joint" and cue.mode == "with" and bool(found)
                     yield from found
@@ -201,6 +215,7 @@ def extract_relations(doc: Doc) -> list[Relation]:
         candidates += _heading_relations(sentences, mentions, document)
     candidates += _title_relations(doc, sentences)
     candidates += demonym_relations(sentences, doc._.entities or {})
+    candidates += place_list_relations(sentences)
     doc_id = document.id if document else ""
     return [
         Relation(f.subject, f.predicate, f.object, f.cue, f.confidence, _evidence(f, document, doc_id))  # type: ignore[arg-type]

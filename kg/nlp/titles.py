@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from kg.nlp import candidates
 from kg.nlp.candidates import is_acronym, is_brand, is_function_word
 from kg.nlp.lexicon import Cue, cue_for, stem, word_set
+from kg.nlp.measures import add_measures
 from kg.nlp.patterns import left_start, place_after
 
 OPEN_QUOTES = frozenset({"„", "“", '"', "«", "‚", "»"})
@@ -72,7 +73,10 @@ def title_spans(doc: Doc, i: int, cue: Cue) -> list[tuple[int, int]]:
         j += 1  # "Investitionsprojekt Schnellladesäulen „…“"
     if j < len(doc) and doc[j].text in OPEN_QUOTES:
         close = quoted_end(doc, j)
-        return [(j + 1, close)] if close else []
+        if close is None:
+            return []
+        whole = not any(t.text == "." for t in doc[j + 1 : close])  # a quote paired across sentences ends the list
+        return [(j + 1, close), *(continued_titles(doc, close) if whole else [])]
     if j < len(doc) and doc[j].text == "(":
         return _list_items(doc, j + 1)
     found = []
@@ -90,6 +94,24 @@ def title_spans(doc: Doc, i: int, cue: Cue) -> list[tuple[int, int]]:
                 return _list_items(doc, k + 1)
             if doc[k].text in ".;:":
                 break
+    return found
+
+
+def continued_titles(doc: Doc, close: int) -> list[tuple[int, int]]:
+    """Quoted titles that a conjunction adds to the one closed at ``close``, within one clause:
+    "bei dem Investitionsprojekt „A“ von München nach Leipzig oder dem „B“"."""
+    found: list[tuple[int, int]] = []
+    k = close + 1
+    while k < min(close + MAX_LIST_GAP + 4, len(doc)) and doc[k].text not in ".;:" and doc[k].text not in OPEN_QUOTES:
+        if doc[k].lower_ in ("oder", "und", "sowie"):
+            m = k + 1
+            if m < len(doc) and doc[m].lower_ in ("der", "die", "das", "dem", "den", "des"):
+                m += 1
+            end = quoted_end(doc, m) if m < len(doc) and doc[m].text in OPEN_QUOTES else None
+            if end:
+                found.append((m + 1, end))
+                close, k = end, end
+        k += 1
     return found
 
 
@@ -140,7 +162,8 @@ def line_end(doc: Doc, i: int) -> int | None:
 
 @Language.component("title_ruler", assigns=["doc.spans"])
 def title_ruler(doc: Doc) -> Doc:
-    """Add titles after cue nouns and named plan compounds."""
+    """Add titles after cue nouns, named plan compounds and measures a paper is about or decides."""
+    add_measures(doc)
     for i, token in enumerate(doc):
         if not token.text[:1].isupper() or (not token.is_alpha and "-" not in token.text):
             continue

@@ -93,6 +93,10 @@ class QueryResult:
     triples: tuple[ox.Triple, ...] = ()
     truncated: bool = False
 
+    def records(self) -> list[dict[str, str]]:
+        """SELECT rows as plain strings (IRIs and lexical forms; "" when unbound)."""
+        return [{v: _plain(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows]
+
 
 def parse_query_file(name: str, text: str) -> NamedQuery:
     """Read the header comments of a query: description on the first line, then ``# param:`` lines.

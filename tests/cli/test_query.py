@@ -76,6 +76,6 @@ def test_remove_then_query_the_store(run_kg, tmp_path: Path) -> None:
     assert (result.returncode, result.stdout) == (0, f"removed d1 from {tmp_path / 'store'}\n"), result.stderr
     again = run_kg("remove", "d1", "--store", tmp_path / "store")
     assert again.returncode == 1 and "no document 'd1'" in again.stderr and "documents: d2" in again.stderr
-    query = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <urn:x-mobility-kg:store-metadata>) }"
     listed = run_kg("query", query, "--store", tmp_path / "store", "--format", "csv")
     assert listed.stdout == "g\nhttps://w3id.org/mobility-kg/id/graph/d2\n", listed.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from kg.document import Document
+from kg.document import Document, PaperStructure
 from kg.nlp.pipeline import analyse, load_pipeline
 
 
@@ -244,6 +244,19 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Verwaltungsausschuss des Gemeinderats der Landeshauptstadt StuttgartNiederschrift",
         [("Landeshauptstadt Stuttgart", "Organization")],
     ),
+    # unnamed but specific projects: a measure a decision approves; a quoted title continued by a conjunction
+    (
+        "1. Dem Bau einer Fahrradbrücke über den Mühlgraben wird zugestimmt.",
+        [("Bau einer Fahrradbrücke über den Mühlgraben", "Project")],
+    ),
+    (
+        "Die Errichtung von zwölf Mobilstationen in Lindenau wird beschlossen.",
+        [("Errichtung von zwölf Mobilstationen in Lindenau", "Project")],
+    ),
+    (
+        "Gefördert wird das Modellprojekt „Quartiersbus“ im Westen oder das „Rufbus-Angebot“ im Umland.",
+        [("Quartiersbus", "Project"), ("Rufbus-Angebot", "Project")],
+    ),
 ]
 
 
@@ -266,6 +279,9 @@ NOT_ENTITIES = [
     ("Die Busse fahren in Leipzig, Dresden und Umgebung.", "Umgebung"),
     ("Die Fahrzeuge kommen nach Abschluss der Prüfung in Einsatz.", "Einsatz"),
     ("Landeshauptstadt StuttgartNiederschrift über die Sitzung", "StuttgartNiederschrift"),
+    ("Der Ausbau der Ladeinfrastruktur wird in Leipzig fortgesetzt.", "Ausbau"),
+    ("Der Bau der Brücke wird 2023 beschlossen und ist teuer, weil sie lang ist.", "Bau"),
+    ("Dem Einsatz von Elektrobussen wird zugestimmt.", "Einsatz"),
 ]
 
 
@@ -299,6 +315,37 @@ def test_mentions_become_one_entity(text: str, name: str, aliases: set[str]) -> 
     entity = next(e for e in doc._.entities.values() if e.name == name)
     assert aliases <= set(entity.aliases)
     assert sum(1 for e in doc._.entities.values() if e.type == "Organization") == 1
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "name"),
+    [
+        (
+            "Beschaffung von drei Elektrobussen im Kreis Pinneberg",
+            "Betreff: Beschaffung von drei Elektrobussen im Kreis Pinneberg\nDer Kreistag beschließt.",
+            "Beschaffung von drei Elektrobussen im Kreis Pinneberg",
+        ),
+        (
+            "Radverkehr stärken - Weiterer Ausbau der Radwege in Gera",
+            "Betreff: Radverkehr stärken - Weiterer Ausbau der Radwege in Gera\nDer Rat beschließt.",
+            "Weiterer Ausbau der Radwege in Gera",
+        ),
+    ],
+)
+def test_a_measure_in_the_subject_is_a_project(subject: str, text: str, name: str) -> None:
+    document = Document(id="t", title="", source="test", text=text, structure=PaperStructure(subject=subject))
+    doc = analyse(document, load_pipeline())
+    assert ("Project", name) in {(e.type, e.name) for e in doc._.entities.values()}
+
+
+def test_a_short_quoted_title_is_an_alias_of_the_longer_one() -> None:
+    doc = run(
+        "Das Projekt „Laternenparken und Geschäftsmodell Energieversorgung“ startet. Bei dem Pilotprojekt "
+        "„Ladesäulen“ in Plagwitz oder dem „Laternenparken“ helfen die Stadtwerke."
+    )
+    entity = next(e for e in doc._.entities.values() if e.name.startswith("Laternenparken"))
+    assert entity.name == "Laternenparken und Geschäftsmodell Energieversorgung"
+    assert "Laternenparken" in entity.aliases
 
 
 def test_gazetteer_entities_share_keys_across_documents() -> None:

@@ -98,6 +98,9 @@ def test_pattern_tables_load() -> None:
         "place_cues",
         "place_prepositions",
         "place_bodies",
+        "measure_nouns",
+        "measure_links",
+        "decision_verbs",
     ):
         assert lists[name], name
     assert {h.grammar for h in heads()} == {"topic", "name", "genitive", "standalone", "adjective"}

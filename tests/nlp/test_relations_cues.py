@@ -67,7 +67,7 @@ def test_malformed_gap_cue_is_a_data_file_error(tmp_path: Path, record: dict, me
 def test_a_line_that_is_not_json_is_reported_with_its_number(tmp_path: Path) -> None:
     path = tmp_path / "cues.jsonl"
     path.write_text('{"id": "a", "predicate": "operates", "link": "agent", "patterns": ["x"]}\n{oops\n')
-    with pytest.raises(DataFileError, match=r"cues.jsonl:2: not JSON"):
+    with pytest.raises(DataFileError, match=r"cues.jsonl:2: not valid JSON"):
         load_cues(path)
 
 

@@ -23,9 +23,8 @@ def store() -> Store:
 
 
 def rows(store: Store, name: str, columns: tuple[str, ...], **params: str) -> list[tuple[str, ...]]:
-    result = run_query(store, resolve_query(name, params))
-    index = [result.variables.index(c) for c in columns]
-    return [tuple("" if row[i] is None else row[i].value for i in index) for row in result.rows]
+    records = run_query(store, resolve_query(name, params)).records()
+    return [tuple(record[c] for c in columns) for record in records]
 
 
 def test_every_query_file_has_a_description_and_runs_on_an_empty_graph() -> None:
