@@ -36,10 +36,11 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n|:\s*\n")
 FORWARD_LIST = re.compile(
     r"^\W*(?:(?:Beispiele|Beispielhaft|Dazu|Hierzu|Darunter)\b[^:.]{0,40}|[^:.]{0,80}\b(?:u\. ?a\.|darunter))\s*:"
 )
-# The actor of a passive ("… wurden durch das Amt X initiiert"), and a commissioning actor, who is no agent.
+# The actor of a passive ("… wurden durch das Amt X initiiert").
 PASSIVE = re.compile(r"\b(?:wird|werden|wurde|wurden)\b")
 PASSIVE_AGENT = re.compile(r"\b(?:durch|von|vom)\s+(?:(?:den|die|das|dem|der)\s+)?$")
-COMMISSIONER = re.compile(r"\bim Auftrag\s+(?:der|des|von|vom)\s+$")
+# The actor the work is done for, or the owner in an apposition ("die KVB als Tochter der SWK betreibt …").
+NOT_AGENT = re.compile(r"\b(?:[Ii]m Auftrag|als \w+)\s+(?:der|des|von|vom)\s+$")
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def participation(match: Match) -> Iterator[Found]:
 
 def _agents(match: Match, types: frozenset[str]) -> Group | None:
     """The actors nearest the cue; in a passive the one after "durch"/"von" before the cue; never the actor
-    the work is done for ("im Auftrag der X betreibt die Y")."""
+    the work is done for ("im Auftrag der X betreibt die Y") nor an owner ("Y als Tochter der X")."""
     if match.cue.side == "before" and PASSIVE.search(match.sentence.text):
         passive = [
             g
@@ -159,7 +160,7 @@ def _agents(match: Match, types: frozenset[str]) -> Group | None:
         ]
         if passive:
             return passive[-1]
-    return nearest_group(match, types, match.cue.side, WINDOW, skip=COMMISSIONER)
+    return nearest_group(match, types, match.cue.side, WINDOW, skip=NOT_AGENT)
 
 
 def agent(match: Match) -> Iterator[Found]:

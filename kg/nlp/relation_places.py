@@ -19,7 +19,10 @@ from kg.records import Entity
 CUE = "place.demonym"
 LIST_CUE = "place.colon-list"
 # After the colon: the list opens with a count or a preposition before its first place ("drei in Walle").
-_LIST_OPENING = re.compile(r"^:\s*(?:[\w.]+\s+){0,3}?(?:in|im)\s+(?:der\s+|dem\s+|den\s+)?$")
+_LIST_OPENING = re.compile(
+    r"^:\s*(?:(?:\d+|eine?[rs]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|je|jeweils)\s+"
+    r"(?:\w+\s+){0,2}?)?(?:in|im)\s+(?:der\s+|dem\s+|den\s+)?$"
+)
 _MAX_TO_COLON = 120
 CONFIDENCE = 0.7
 # Between the adjective and the actors: at most one descriptor noun and an opening parenthesis; a noun of

@@ -3,10 +3,10 @@
 Reads ``doc.ents`` (``kb_id_`` = entity key, ``label_`` = type), ``doc.sents`` and ``doc._.document``; writes
 ``doc._.relations``. Sentence by sentence it applies the cues of ``relation_cues.jsonl`` (see
 ``kg.nlp.relation_links``) and the gap cues of ``relation_gaps.jsonl``, carrying the topic actor and thing from
-sentence to sentence (``kg.nlp.relation_scope``), and places by adjective or in a list (``kg.nlp.relation_places``). Two
-document-level rules follow the annotation conventions: a
-section heading "Unternehmen der X" makes the actors that lead its sentences subsidiaries of X, and a project whose
-title names a place is located there. Finally one relation is kept per pair: the most specific predicate.
+sentence to sentence (``kg.nlp.relation_scope``), and places by adjective or in a list (``kg.nlp.relation_places``).
+Two document-level rules follow the annotation conventions: a section heading "Unternehmen der X" makes the actors
+that lead its sentences subsidiaries of X, and a project whose title names a place is located there. Finally one
+relation is kept per pair: the most specific predicate.
 """
 
 from __future__ import annotations

@@ -171,7 +171,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     (
         "Das Projekt Langstreckenpendler befasste sich mit Elektrofahrzeugen. Die BMW Group und die TU Chemnitz "
         "führten dazu eine Nutzerstudie durch.",
-        {("bmw", P, "langstreckenpendler"), ("tuc", P, "langstreckenpendler")},
+        {("bmw", P, "langstreckenpendler"), ("tuc", P, "langstreckenpendler"), ("bmw", PA, "tuc")},
     ),
     # coordinates: Federführung, federführend, Konsortialführer, Regie, organisiert, veranstaltet, initiiert
     (
@@ -198,7 +198,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Das Amt für Wirtschaftsförderung organisierte die Fachtagung new mobility.", {("amt-wf", C, "new-mobility")}),
     (
         "Innerhalb der Stadtwerke Köln soll das Mobilstationsnetz federführend von der KVB übernommen werden.",
-        {("kvb", C, "mobilstationsnetz")},
+        {("kvb", C, "mobilstationsnetz"), ("kvb", "subsidiaryOf", "swk")},
     ),
     ("Die Leipziger Messe veranstaltet die new mobility.", {("messe", C, "new-mobility")}),
     (
@@ -387,6 +387,65 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
         "ermöglicht diese Entwicklung.",
         {("lvb", P, "leipzig-mobil"), ("htwk", P, "leipzig-mobil")},
     ),
+    # joint subjects doing one thing together are partners and take part in the project at hand
+    (
+        "Das Projekt Langstreckenpendler lief bis 2015. Die BMW Group, die TU Chemnitz und die LVB führten "
+        "dazu eine Nutzerstudie durch.",
+        {
+            ("bmw", PA, "tuc"),
+            ("bmw", PA, "lvb"),
+            ("tuc", PA, "lvb"),
+            ("bmw", P, "langstreckenpendler"),
+            ("tuc", P, "langstreckenpendler"),
+            ("lvb", P, "langstreckenpendler"),
+        },
+    ),
+    (
+        "Die LVB und die SWL haben ihre Ergebnisse zum Projekt Laternenparken zusammen präsentiert.",
+        {("lvb", PA, "swl"), ("lvb", P, "laternenparken"), ("swl", P, "laternenparken")},
+    ),
+    ("Die Studie führte die HTWK im Jahr 2015 durch.", set()),
+    # a cue carries forward to the projects listed next; in a passive the actor after "durch" is the agent
+    (
+        "Mehrere Projekte wurden durch das Amt für Wirtschaftsförderung gemeinsam mit dem NEU e. V. initiiert. "
+        "Beispiele dafür sind: Im Projekt „ePendler“ wurden 17 E-Fahrzeuge getestet.",
+        {("amt-wf", C, "ependler"), ("neu", P, "ependler"), ("amt-wf", PA, "neu")},
+    ),
+    (
+        "Die LVB beteiligte sich an mehreren Vorhaben. Darunter sind u. a.: das Projekt eBus Skorpion und das "
+        "Projekt SaxHybrid Plus.",
+        {("lvb", P, "skorpion"), ("lvb", P, "saxhybrid")},
+    ),
+    (
+        "Mehrere Projekte wurden durch die Förderung der EU möglich. Beispiele dafür sind: Im Projekt „ePendler“ "
+        "wurden 17 E-Fahrzeuge getestet.",
+        set(),
+    ),
+    # a project spread over places: "in X, in Y und in Z", or a list after a colon
+    (
+        "Der Rat beschließt das Carsharing in Leipzig, in Dresden und in Augsburg.",
+        {
+            ("carsharing", "locatedIn", "leipzig"),
+            ("carsharing", "locatedIn", "dresden"),
+            ("carsharing", "locatedIn", "augsburg"),
+        },
+    ),
+    (
+        "Insgesamt sind 2020 zwölf neue Ladepunkte entstanden: drei in Leipzig, drei in Dresden und eine in Augsburg.",
+        {
+            ("ladepunkte", "locatedIn", "leipzig"),
+            ("ladepunkte", "locatedIn", "dresden"),
+            ("ladepunkte", "locatedIn", "augsburg"),
+        },
+    ),
+    ("Das Carsharing hat zwei Ziele: weniger Autos in Leipzig und mehr Platz.", set()),
+    # subsidiaryOf: "Innerhalb der X … die Y", "die Y als Tochter der X"; operates: "im Auftrag der X betreibt die Y"
+    ("Innerhalb der Stadtwerke Köln ist die KVB für den Betrieb zuständig.", {("kvb", "subsidiaryOf", "swk")}),
+    (
+        "Die KVB als Tochter der Stadtwerke Köln betreibt das Mobilstationsnetz.",
+        {("kvb", "subsidiaryOf", "swk"), ("kvb", "operates", "mobilstationsnetz")},
+    ),
+    ("Im Auftrag der Stadt Köln betreibt die KVB das Mobilstationsnetz.", {("kvb", "operates", "mobilstationsnetz")}),
 ]
 
 
@@ -419,10 +478,23 @@ def test_relation_carries_cue_confidence_and_evidence_offsets() -> None:
     assert swl.cue == "participation.partner"
     assert 0 < swl.confidence < 1
     assert [(e.doc_id, text[e.start : e.end]) for e in swl.evidence] == [
-        ("vorlage-1", "Das Projekt Laternenparken startet 2016."),
         ("vorlage-1", "Projektpartner sind die Stadtwerke Leipzig und die HTWK."),
+        ("vorlage-1", "Das Projekt Laternenparken startet 2016."),
     ]
     assert all(e.text == text[e.start : e.end] for e in swl.evidence)
+
+
+def test_evidence_of_a_relation_carried_by_a_pronoun_opens_with_the_cue_sentence() -> None:
+    text = (
+        "Die Bundesregierung fasste mehrere Beschlüsse. Um sie umzusetzen, hat sie mit dem Schaufenster "
+        "Bayern-Sachsen eine Plattform geschaffen."
+    )
+    (relation,) = extract_relations(oracle.annotate(text, LABELS))
+    assert (relation.subject, relation.predicate, relation.object) == ("bund", C, "schaufenster")
+    assert [e.text for e in relation.evidence] == [
+        text[text.index("Um") :],
+        "Die Bundesregierung fasste mehrere Beschlüsse.",
+    ]
 
 
 def test_section_heading_sets_the_group_of_the_companies_under_it() -> None:
