@@ -40,9 +40,7 @@ def print_top_actors(console: Console, graph: Path, limit: int = 5) -> None:
     query = find_query(SUMMARY_QUERY)
     result = run_query(load_graph(graph), query.text)
     console.print(f"\n{query.description} (kg query {SUMMARY_QUERY} --graph {graph}):")
-    names = result.variables
-    for row in result.rows[:limit]:
-        cells = dict(zip(names, (term.value if term is not None else "" for term in row), strict=True))
+    for cells in result.records()[:limit]:
         console.print(f"  {cells['actorName']}: {cells['projects']} (leads {cells['coordinates']})")
 
 

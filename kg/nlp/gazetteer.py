@@ -7,6 +7,7 @@ written, so "NEU" is not "neu"; one-word place names match as written or with a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -137,9 +138,16 @@ def gazetteer_index(folder: Path = GAZETTEER_DIR) -> GazetteerIndex:
     return GazetteerIndex(load_gazetteer(folder))
 
 
+# A hyphenated compound ending in a one-word legal form: "Carsharing-GmbH", "Beteiligungs-AG".
+_COMPOUND_FORM = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{2,}-[A-Za-z]+$")
+
+
 def legal_form_length(doc: Doc, i: int) -> int:
     """How many tokens of a legal form start at ``i`` ("GmbH", "e. V.", "GmbH & Co. KG"; "GmbH." at a
-    sentence end); 0 if none."""
+    sentence end, or a compound that ends in one: "Service-GmbH"); 0 if none."""
+    word = doc[i].text.rstrip(".") if i < len(doc) else ""
+    if _COMPOUND_FORM.match(word) and (word.rsplit("-", 1)[1],) in lexicon_forms():
+        return 1
     for form in lexicon_forms():
         words = [t.text for t in doc[i : i + len(form)]]
         if len(words) == len(form) and (tuple(words) == form or (*words[:-1], words[-1].rstrip(".")) == form):

@@ -42,6 +42,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         [("Porsche AG", "Organization"), ("Porsche", "Organization")],
     ),
     ("Partner ist die nextbike GmbH.", [("nextbike GmbH", "Organization")]),
+    (
+        "Den Betrieb übernimmt die Stadtwerke Musterhausen Service-GmbH.",
+        [("Stadtwerke Musterhausen Service-GmbH", "Organization")],
+    ),
     # institution heads with complements
     (
         "Die Vorlage wurde im Fachausschuss Umwelt und Ordnung beraten.",
@@ -144,7 +148,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     ("Unter Einbeziehung des LVV-Konzerns wird ein Konzept erarbeitet.", [("LVV-Konzerns", "Organization")]),
     (
-        "Gemeinsam mit dem Clusterverein „Netzwerk Energie & Umwelt e. V.“ (NEU e. V.) wird geworben.",
+        "Der Clusterverein „Netzwerk Energie & Umwelt e. V.“ (NEU e. V.) lädt zum Fachforum ein.",
         [("Netzwerk Energie & Umwelt e. V.", "Organization"), ("NEU e. V.", "Organization")],
     ),
     # projects and programmes
@@ -153,7 +157,7 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         [("Laternenparken und Geschäftsmodell Energieversorgung", "Project")],
     ),
     (
-        "Das EFRE-Förderprojekt „Leipzig mobil – neue Wege zur öffentlichen Mobilität“ besteht aus zwei Teilen.",
+        "Für das EFRE-Förderprojekt „Leipzig mobil – neue Wege zur öffentlichen Mobilität“ liegt der Bescheid vor.",
         [("Leipzig mobil – neue Wege zur öffentlichen Mobilität", "Project")],
     ),
     (
@@ -241,8 +245,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         [("SaxMobility I", "Project"), ("SaxMobility II", "Project")],
     ),
     (
-        "Verwaltungsausschuss des Gemeinderats der Landeshauptstadt StuttgartNiederschrift",
-        [("Landeshauptstadt Stuttgart", "Organization")],
+        "Ausschuss für Mobilität der Landeshauptstadt HannoverNiederschrift",
+        [("Landeshauptstadt Hannover", "Organization")],
     ),
     # unnamed but specific projects: a measure a decision approves; a quoted title continued by a conjunction
     (

@@ -150,8 +150,8 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Die Angebotsoffensive des Senats startet im Dezember.", {("senat", P, "angebotsoffensive")}),
     ("Die Rallye lipsia e-motion 2014 fand mit Unterstützung der LVV statt.", {("lvv", P, "lipsia")}),
     (
-        "Das EFRE-Förderprojekt „Leipzig mobil“ besteht aus zwei Komponenten. Die Absprachen mit den beiden "
-        "zentralen Partnern, dem Carsharer teilAuto und dem Fahrradverleiher nextbike, laufen.",
+        "Das EFRE-Förderprojekt „Leipzig mobil“ verknüpft Bus, Rad und Auto. Mit den Partnern, dem Carsharer "
+        "teilAuto und dem Fahrradverleiher nextbike, werden Verträge geschlossen.",
         {("leipzig-mobil", "fundedBy", "efre"), ("teilauto", P, "leipzig-mobil"), ("nextbike", P, "leipzig-mobil")},
     ),
     (
@@ -175,8 +175,8 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ),
     # coordinates: Federführung, federführend, Konsortialführer, Regie, organisiert, veranstaltet, initiiert
     (
-        "Das Mitwirkungsverfahren soll unter Federführung des Dezernates Wirtschaft und Arbeit sowie der LVV "
-        "stattfinden.",
+        "Im Herbst beginnt unter Federführung des Dezernates Wirtschaft und Arbeit sowie der LVV das "
+        "Mitwirkungsverfahren.",
         {("dezernat-wa", C, "mitwirkung"), ("lvv", C, "mitwirkung")},
     ),
     (
@@ -191,6 +191,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
         },
     ),
     ("Die Stadt Köln ist als Konsortialführer am Projekt DYN@MO beteiligt.", {("stadt-koeln", C, "dynamo")}),
+    ("Die Stadt Köln übernimmt beim Projekt DYN@MO die Konsortialführung.", {("stadt-koeln", C, "dynamo")}),
     (
         "Unter der Regie der Firma „Försters.com“ wurde die Rallye „lipsia e-motion 2014“ organisiert.",
         {("foersters", C, "lipsia")},
@@ -209,8 +210,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Der Elektromobilitätsgipfel der Bundesregierung brachte keine Ergebnisse.", {("bund", C, "gipfel")}),
     ("Das Projekt ePendler wurde vom Amt für Wirtschaftsförderung initiiert.", {("amt-wf", C, "ependler")}),
     (
-        "Die Landeshauptstadt Stuttgart nimmt von der Absicht der Daimler AG, das System E-car2go zu etablieren, "
-        "zustimmend Kenntnis.",
+        "Der Ausschuss begrüßt die Absicht der Daimler AG, in diesem Jahr das Angebot E-car2go einzuführen.",
         {("daimler", C, "ecar2go")},
     ),
     # partnerOf: gemeinsam mit, A und B gemeinsam, zwischen A und B, im Verbund mit, Zusammenarbeit, zusammen
@@ -277,7 +277,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
         {("dynamo", "fundedBy", "eu"), ("dynamo", "partOf", "civitas")},
     ),
     (
-        "Im März 2011 wurde im aktuellen Call CiViTAS Plus 2 der Antrag DYN@MO eingereicht.",
+        "Das Projekt DYN@MO wurde im zweiten Call CiViTAS Plus 2 ausgewählt.",
         {("dynamo", "partOf", "civitas-plus-2")},
     ),
     # fundedBy: gefördert von/durch, finanziert, Förderprojekt; an application alone is no funding
@@ -322,7 +322,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ),
     ("So betreiben die Stadtwerke Bochum bereits rund 200 Ladepunkte.", {("swb", "operates", "ladepunkte")}),
     (
-        "Es ist beabsichtigt, mit der EnBW als Betreiber dieser Ladeinfrastruktur eine Vereinbarung zu treffen.",
+        "Als Betreiber der Ladeinfrastruktur ist künftig die EnBW vorgesehen.",
         {("enbw", "operates", "ladeinfrastruktur")},
     ),
     (
@@ -336,7 +336,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ),
     ("Die Union der Baltischen Städte aus Turku übernimmt die Vermarktung.", {("ubc", "locatedIn", "turku")}),
     (
-        "Der Entwurf der BORAPA Ingenieurgesellschaft GmbH, Stelzenberger Weg 5, 67661 Kaiserslautern wird ausgewählt.",
+        "Den Zuschlag erhält die BORAPA Ingenieurgesellschaft GmbH, Hauptstraße 12, 67655 Kaiserslautern.",
         {("borapa", "locatedIn", "kaiserslautern")},
     ),
     ("Die Porsche AG baut in ihrem Montagewerk in Leipzig Hybridfahrzeuge.", {("porsche", "locatedIn", "leipzig")}),

@@ -116,6 +116,7 @@ def test_every_query_file_has_a_description_and_runs_on_an_empty_graph() -> None
             [("VI-DS-01293", "Beschlossen", "50", "3", "2")],
         ),
         ("decisions", {}, ("document",), [("VI-DS-01293",), ("VII-DS-00042",)]),
+        ("decisions", {"about": "MOBILITÄT"}, ("document", "result"), [("VI-DS-01293", "Beschlossen")]),
         (
             "key-figures",
             {},
