@@ -39,3 +39,12 @@ def test_usage_errors_exit_2_with_one_line(run_kg, args: list[str], message: str
     assert result.returncode == 2
     assert result.stderr.startswith("kg: error: ") and message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_trained_pipeline_that_is_not_installed_is_one_line(run_kg, tmp_path: Path) -> None:
+    result = run_kg("build", "data/VI-DS-01293.page.txt", "-o", tmp_path / "g.ttl", "--spacy-model", "de_no_such_model")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "kg: error: [E010] spaCy model 'de_no_such_model' is not installed (pip install it, or leave out --spacy-model)"
+    )
+    assert not (tmp_path / "g.ttl").exists()
