@@ -16,7 +16,7 @@ SUMMARY_QUERY = "actor-ranking"
 
 
 def print_summary(report: BuildReport, graph: Path | None) -> None:
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     console.print(
         f"Built {len(report.documents)} document(s)"
         + (f", skipped {len(report.skipped)} unchanged" if report.skipped else "")
