@@ -37,6 +37,8 @@ _BOUNDARY = re.compile(r"(\S*)[.!?][“\"]?\s+(?=[A-ZÄÖÜ„]|\d+(?:\.\d+)*\s+
 _ABBREVIATIONS = frozenset(
     {"ca", "Nr", "Dr", "bzw", "vgl", "Str", "Abs", "max", "inkl", "ggf", "u", "z", "e", "B", "V", "a"}
 )
+# A day before its month ("am 3. Juli 2018") ends no sentence.
+_MONTH = re.compile(r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b")
 
 for _name in ("document", "entities", "relations"):
     if not Doc.has_extension(_name):
@@ -49,7 +51,12 @@ def _nlp() -> Language:
 
 
 def _set_sentences(doc: Doc) -> None:
-    starts = {m.end() for m in _BOUNDARY.finditer(doc.text) if (m.group(1) or "").split(".")[-1] not in _ABBREVIATIONS}
+    starts = {
+        m.end()
+        for m in _BOUNDARY.finditer(doc.text)
+        if (m.group(1) or "").split(".")[-1] not in _ABBREVIATIONS
+        and not ((m.group(1) or "").isdigit() and _MONTH.match(doc.text, m.end()))
+    }
     for token in doc:
         token.is_sent_start = token.i == 0 or token.idx in starts
 

@@ -61,11 +61,13 @@ def _long_form_before(doc: Doc, p: int, acronym: str, spans: list[Span]) -> tupl
         if not is_name_word(words[0]) or any(t.text in "().;:" for t in words):
             continue
         if letters_match(acronym, [t.text for t in words]):
-            return p - width, p, _type_of(words), ""
+            return p - width, p, _type_of(words, doc[p + 1 : p + 2], spans), ""
     return None
 
 
-def _type_of(words: Span) -> str:
+def _type_of(words: Span, acronym: Span, spans: list[Span]) -> str:
+    """The type the long form's own cue or head gives; else the type a title cue gave the acronym itself
+    ("Förderprojekten ALIS (Aufbau Ladeinfrastruktur …)" is a Project); else Organization."""
     for token in reversed(words):
         cue = cue_for(token.text)
         if cue:
@@ -73,7 +75,10 @@ def _type_of(words: Span) -> str:
         head = head_for(token.text)
         if head:
             return head.type
-    return "Organization"
+    typed = [
+        s.label_ for s in spans if (s.start, s.end) == (acronym.start, acronym.end) and candidates.source(s) == "title"
+    ]
+    return typed[0] if typed else "Organization"
 
 
 def definitions(doc: Doc, spans: list[Span]) -> dict[str, tuple[int, int, str, str]]:
@@ -97,7 +102,9 @@ def definitions(doc: Doc, spans: list[Span]) -> dict[str, tuple[int, int, str, s
                     best = max(inner, key=len)
                     found.setdefault(doc[p - 1].text, (best.start, best.end, best.label_, best.kb_id_))
                 elif is_name_word(doc[p + 1]):
-                    found.setdefault(doc[p - 1].text, (p + 1, close, _type_of(doc[p + 1 : close]), ""))
+                    found.setdefault(
+                        doc[p - 1].text, (p + 1, close, _type_of(doc[p + 1 : close], doc[p - 1 : p], spans), "")
+                    )
     return found
 
 

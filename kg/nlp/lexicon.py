@@ -23,6 +23,7 @@ _ENDINGS = ("en", "em", "er", "es", "e", "n", "s")
 SOFT_HYPHEN = "\u00ad"
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude German stem for matching inflected names: lower case, soft hyphens gone, one ending off.
 

@@ -125,7 +125,7 @@ def head_span(doc: Doc, i: int) -> tuple[int, int, Head] | None:
     if not token.text[:1].isupper():
         return None
     for head in heads():
-        if not head.fits(token.text):
+        if not head.fits(token.text) or (head.grammar == "name" and _plural(token.text, head)):
             continue
         if head.grammar == "topic":
             end = topic_end(doc, i + 1)
@@ -150,6 +150,12 @@ def head_span(doc: Doc, i: int) -> tuple[int, int, Head] | None:
         if best is None or end - start > best[1] - best[0]:
             best = (start, end, head)
     return best
+
+
+def _plural(word: str, head: Head) -> bool:
+    """A dative plural head names several bodies, one per name ("in den Landkreisen A und B"); a head that
+    ends in -e is plural already ("den Stadtwerken Leipzig")."""
+    return not head.head.endswith("e") and word.lower() == head.head.lower() + "en"
 
 
 def _place_complement(doc: Doc, end: int, head: Head) -> int:

@@ -34,7 +34,9 @@ def name_word(token: Token) -> bool:
         return False
     if is_function_word(token) or text in word_set("field_labels", fold=False):
         return False
-    return head_for(text) is None and cue_for(text) is None and text not in word_set("place_cues", fold=False)
+    if text in word_set("place_cues", fold=False) or text in word_set("area_nouns", fold=False):
+        return False
+    return head_for(text) is None and cue_for(text) is None
 
 
 def _known_place(token: Token) -> bool:

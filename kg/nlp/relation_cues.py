@@ -54,6 +54,7 @@ class Cue:
     reverse: bool = False
     unless: re.Pattern[str] | None = None
     reach: int | None = 1  # how many sentences back the topic thing may be; None: anywhere in the section
+    carry: bool = False  # a contract or commission without its project: the next sentence may name it
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,13 @@ def _reach(path: Path, line: int, value: Any) -> int | None:
     return value
 
 
+def _flag(path: Path, line: int, record: dict[str, Any], field: str) -> bool:
+    value = record.get(field, False)
+    if not isinstance(value, bool):
+        raise DataFileError(f"{path.name}:{line}: {field} must be true or false, not {value!r}")
+    return value
+
+
 @lru_cache(maxsize=4)
 def load_cues(path: Path = CUES_FILE) -> tuple[Cue, ...]:
     """The sentence cues of ``path``. Raises ``DataFileError`` when a record is malformed."""
@@ -137,6 +145,7 @@ def load_cues(path: Path = CUES_FILE) -> tuple[Cue, ...]:
                 reverse=bool(record.get("reverse", False)),
                 unless=_compile(path, line, unless) if unless is not None else None,
                 reach=_reach(path, line, record.get("reach", 1)),
+                carry=_flag(path, line, record, "carry"),
             )
         )
     return tuple(cues)

@@ -40,6 +40,9 @@ FORWARD_LIST = re.compile(
 PASSIVE = re.compile(r"\b(?:wird|werden|wurde|wurden)\b")
 PASSIVE_AGENT = re.compile(r"\b(?:durch|von|vom)\s+(?:(?:den|die|das|dem|der)\s+)?$")
 # The actor the work is done for, or the owner in an apposition ("die KVB als Tochter der SWK betreibt …").
+# A relative clause around a mention: opened by ", der|die|das|welche…", closed by a finite verb and a comma.
+RELATIVE_OPENING = re.compile(r",\s+(?:der|die|das|welche[rs]?)\s[^,]*$")
+RELATIVE_CLOSING = re.compile(r"[^,]*\b(?:ist|sind|war|waren|wird|werden|wurde|wurden)\s*,")
 NOT_AGENT = re.compile(r"\b(?:[Ii]m Auftrag|als \w+)\s+(?:der|des|von|vom)\s+$")
 
 
@@ -105,6 +108,19 @@ def forward(match: Match, types: frozenset[str]) -> list[M]:
     return following.of_types(types)
 
 
+def carried(match: Match, types: frozenset[str]) -> list[M]:
+    """The mentions of ``types`` in the next sentence when it says what the contract of this one is about: it
+    names no actor that this sentence does not ("… unterzeichneten A, B und C einen Kooperationsvertrag. Im
+    Rahmen eines Pilotprojekts sollen in den Quartieren der A …")."""
+    following = match.following
+    if following is None:
+        return []
+    here = {m.key for m in match.sentence.of_types(frozenset({ACTOR}))}
+    if any(m.key not in here for m in following.of_types(frozenset({ACTOR}))):
+        return []
+    return following.of_types(types)
+
+
 def _objects(
     match: Match,
     types: frozenset[str],
@@ -122,6 +138,8 @@ def _objects(
     if here:
         return here, None
     listed = [m for m in forward(match, types) if m.key not in exclude] if ahead else []
+    if not listed and ahead and match.cue.carry:
+        listed = [m for m in carried(match, types) if m.key not in exclude]
     if listed:
         return listed, match.following
     thing, age = match.discourse.thing, match.discourse.thing_age
@@ -139,11 +157,19 @@ def _found(match: Match, s: M, predicate: str, o: M, via: Sentence | None = None
     return Found(s.key, predicate, o.key, match.cue.id, round(confidence, 3), sentences)
 
 
+def in_relative_clause(sentence: Sentence, m: M) -> bool:
+    """Whether ``m`` stands in a relative clause (", der auf einer Teilstrecke der Linie 60 geplant ist,"): it
+    describes something else and is not what the sentence's actors take part in."""
+    before, after = sentence.text[: sentence.local(m.start)], sentence.text[sentence.local(m.end) :]
+    return bool(RELATIVE_OPENING.search(before) and RELATIVE_CLOSING.match(after))
+
+
 def participation(match: Match) -> Iterator[Found]:
     near = WINDOW["participation"]
     actors = [m for m in match.sentence.of_types(frozenset({ACTOR})) if m.end > match.start - near]
     actors = [m for m in actors if m.start < match.end + near]
-    things, via = _objects(match, DOMAINS["participatesIn"][1], reach=None)
+    described = frozenset(m.key for m in match.sentence.mentions if in_relative_clause(match.sentence, m))
+    things, via = _objects(match, DOMAINS["participatesIn"][1], exclude=described, reach=None)
     for s in actors:
         for o in things:
             yield _found(match, s, match.cue.predicate, o, via)

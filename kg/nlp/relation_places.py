@@ -18,6 +18,7 @@ from kg.records import Entity
 
 CUE = "place.demonym"
 LIST_CUE = "place.colon-list"
+BEFORE_CUE = "place.before-project"
 # After the colon: the list opens with a count or a preposition before its first place ("drei in Walle").
 _LIST_OPENING = re.compile(
     r"^:\s*(?:(?:\d+|eine?[rs]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|je|jeweils)\s+"
@@ -75,6 +76,43 @@ def _introduced(sentence: Sentence, start: int, end: int) -> list[M]:
     if not _BETWEEN.fullmatch(sentence.text[sentence.local(start) : sentence.local(first.start)]):
         return []
     return [m for m in group.members if start <= m.start < end and not _OWN_BODY.match(m.text)]
+
+
+# Places named before the project they host: "in den Quartieren A und B in X sollen zwei Mobilstationen aufgebaut
+# werden". Conservative: the places follow one "in"/"im" closely, the project follows the places closely, and a
+# verb of building ends the clause right after the project.
+_PLACE_OPENING = re.compile(r"\b(?:in|im)\s[^,.;:]{0,40}$")
+_BUILT_AFTER = re.compile(
+    r"^[^,.;:]{0,30}?\b(?:aufgebaut|errichtet|eingerichtet|gebaut|installiert|geschaffen|entstehen|entstanden"
+    r"|eröffnet|umgesetzt)\b"
+)
+_MAX_PLACES_TO_PROJECT = 40
+
+
+def place_before_relations(sentences: list[Sentence]) -> Iterator[Found]:
+    """``locatedIn`` for the places that open a clause in which the sentence's one project is built."""
+    for sentence in sentences:
+        things = [m for m in sentence.mentions if m.type in {"Project", "Programme", "Event"}]
+        if not things or {m.key for m in things} != {things[0].key} or things[0].type != "Project":
+            continue
+        project = things[-1]
+        places = _chain_before(sentence, project.start)
+        if not places or not _BUILT_AFTER.match(sentence.text[sentence.local(project.end) :]):
+            continue
+        if not _PLACE_OPENING.search(sentence.text[: sentence.local(places[0].start)]):
+            continue
+        for place in places:
+            yield Found(project.key, "locatedIn", place.key, BEFORE_CUE, CONFIDENCE, (sentence,))
+
+
+def _chain_before(sentence: Sentence, end: int) -> list[M]:
+    """The places that end close before ``end``, each close after the one before it."""
+    chain: list[M] = []
+    for m in reversed([m for m in sentence.mentions if m.end <= end]):
+        if m.type != "Place" or (chain[0].start if chain else end) - m.end > _MAX_PLACES_TO_PROJECT:
+            break
+        chain.insert(0, m)
+    return chain
 
 
 def place_list_relations(sentences: list[Sentence]) -> Iterator[Found]:

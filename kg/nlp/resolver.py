@@ -145,7 +145,8 @@ def group_mentions(doc: Doc, chosen: list[Span], nested: list[Span]) -> dict[str
             for use in uses:
                 if use.label_ == long_form.label_ or use.kb_id_ == long_form.kb_id_:
                     union.join(_identity(use), _identity(long_form))
-    _merge_short_forms(union, [*chosen, *nested])
+    defined = set(acronyms.values())
+    _merge_short_forms(union, [s for s in [*chosen, *nested] if (s.start, s.end) not in defined])
     groups: dict[str, _Group] = {}
     for span in chosen:
         groups.setdefault(union.find(_identity(span)), _Group()).spans.append(span)
@@ -163,7 +164,8 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 def _merge_short_forms(union: _Union, spans: list[Span]) -> None:
     """Join a short form to the one longer name of its type that contains it ("Fahrradverleihsystem" ->
-    "Öffentliches Fahrradverleihsystem für Leverkusen"); a short form inside several names stays apart."""
+    "Öffentliches Fahrradverleihsystem für Leverkusen"); a short form inside several names stays apart, and
+    ``spans`` leaves out long forms the text defines an acronym for (they are names of their own)."""
     keys: dict[str, tuple[str, tuple[str, ...]]] = {}
     for span in spans:
         if not span.kb_id_ and span.label_ not in ("Person", "Place"):

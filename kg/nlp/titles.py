@@ -27,9 +27,19 @@ MAX_LIST_GAP = 8
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|\d{1,4}|\d\.\d)$")
 
 
+def opens_quote(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a quotation. A quote mark glued to the word before it closes one
+    ("… Elektromobilität“ gemeinsam"), even where the same mark opens in English typography."""
+    if i >= len(doc) or doc[i].text not in OPEN_QUOTES:
+        return False
+    return doc[i].text not in CLOSE_QUOTES or i == 0 or bool(doc[i - 1].whitespace_)
+
+
 def quoted_end(doc: Doc, i: int) -> int | None:
-    """The index of the quote that closes the one opened at ``i``, within ``MAX_TITLE`` tokens."""
+    """The index of the quote that closes the one opened at ``i``, within ``MAX_TITLE`` tokens and the sentence."""
     for k in range(i + 1, min(i + MAX_TITLE, len(doc))):
+        if doc[k].is_sent_start:
+            return None  # a title never runs across a sentence boundary
         if doc[k].text in CLOSE_QUOTES or doc[k].text.endswith("“"):
             return k if k > i + 1 else None
         if "\n" in doc[k].text_with_ws and doc[k].text_with_ws.count("\n") > 1:
@@ -69,9 +79,9 @@ def brand_end(doc: Doc, i: int) -> int:
 def title_spans(doc: Doc, i: int, cue: Cue) -> list[tuple[int, int]]:
     """The titles that cue token ``i`` introduces."""
     j = i + 1
-    if j + 1 < len(doc) and doc[j + 1].text in OPEN_QUOTES and doc[j].text[:1].isupper() and doc[j].is_alpha:
+    if opens_quote(doc, j + 1) and doc[j].text[:1].isupper() and doc[j].is_alpha:
         j += 1  # "Investitionsprojekt Schnellladesäulen „…“"
-    if j < len(doc) and doc[j].text in OPEN_QUOTES:
+    if opens_quote(doc, j):
         close = quoted_end(doc, j)
         if close is None:
             return []
@@ -83,8 +93,9 @@ def title_spans(doc: Doc, i: int, cue: Cue) -> list[tuple[int, int]]:
     end = brand_end(doc, j)
     while end > j:
         found.append((j, end))
-        if end < len(doc) and doc[end].lower_ in (",", "und", "sowie"):
-            j = end + 1
+        after = _skip_expansion(doc, end)
+        if after < len(doc) and doc[after].lower_ in (",", "und", "sowie"):
+            j = after + 1
             end = brand_end(doc, j)
         else:
             break
@@ -97,6 +108,18 @@ def title_spans(doc: Doc, i: int, cue: Cue) -> list[tuple[int, int]]:
     return found
 
 
+def _skip_expansion(doc: Doc, end: int) -> int:
+    """The token after a parenthesised expansion that follows a listed name ("ALIS (Aufbau …), LIS"), else
+    ``end``."""
+    if end < len(doc) and doc[end].text == "(":
+        for k in range(end + 1, min(end + MAX_LIST_GAP, len(doc))):
+            if doc[k].text in ".;:(":
+                break
+            if doc[k].text == ")":
+                return k + 1
+    return end
+
+
 def continued_titles(doc: Doc, close: int) -> list[tuple[int, int]]:
     """Quoted titles that a conjunction adds to the one closed at ``close``, within one clause:
     "bei dem Investitionsprojekt „A“ von München nach Leipzig oder dem „B“"."""
@@ -107,7 +130,7 @@ def continued_titles(doc: Doc, close: int) -> list[tuple[int, int]]:
             m = k + 1
             if m < len(doc) and doc[m].lower_ in ("der", "die", "das", "dem", "den", "des"):
                 m += 1
-            end = quoted_end(doc, m) if m < len(doc) and doc[m].text in OPEN_QUOTES else None
+            end = quoted_end(doc, m) if opens_quote(doc, m) else None
             if end:
                 found.append((m + 1, end))
                 close, k = end, end

@@ -261,6 +261,26 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Gefördert wird das Modellprojekt „Quartiersbus“ im Westen oder das „Rufbus-Angebot“ im Umland.",
         [("Quartiersbus", "Project"), ("Rufbus-Angebot", "Project")],
     ),
+    # an acronym a project cue introduces gives its long form the cue's type; listed expansions stay apart
+    (
+        "Bisher wurden in den Förderprojekten KLIM (Kommunale Ladeinfrastruktur Main) und LIM (Ladeinfrastruktur "
+        "Main) 300 Ladepunkte gebaut.",
+        [
+            ("Kommunale Ladeinfrastruktur Main", "Project"),
+            ("KLIM", "Project"),
+            ("Ladeinfrastruktur Main", "Project"),
+            ("LIM", "Project"),
+        ],
+    ),
+    (
+        "Die Stadt ist Partner im Projekt ELNO (Elektrische Lieferverkehre Nord), LADE (Laden daheim) und WEGE.",
+        [("Elektrische Lieferverkehre Nord", "Project"), ("LADE", "Project"), ("WEGE", "Project")],
+    ),
+    # a plural institution head names one place per name, not one body
+    (
+        "Die Busse sollen in den Landkreisen Vorpommern-Greifswald und Uckermark fahren.",
+        [("Vorpommern-Greifswald", "Place"), ("Uckermark", "Place")],
+    ),
 ]
 
 
@@ -286,6 +306,13 @@ NOT_ENTITIES = [
     ("Der Ausbau der Ladeinfrastruktur wird in Leipzig fortgesetzt.", "Ausbau"),
     ("Der Bau der Brücke wird 2023 beschlossen und ist teuer, weil sie lang ist.", "Bau"),
     ("Dem Einsatz von Elektrobussen wird zugestimmt.", "Einsatz"),
+    ("Die Busse sollen in den Landkreisen Vorpommern-Greifswald und Uckermark fahren.", "Landkreisen"),
+    ("Das Projekt ELAN (Elektrische Lieferverkehre in Rostock und Region) startet 2024.", "Region"),
+    (
+        "Die Stadtwerke Musterstadt entwickelten im Projekt „Ladeleitfaden Elektromobilität“ gemeinsam neue "
+        "Angebote für Auszubildende. Im März wurden Zertifikate „Fachkraft Ladetechnik“ überreicht.",
+        "Angebote",
+    ),
 ]
 
 

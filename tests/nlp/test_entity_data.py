@@ -101,6 +101,7 @@ def test_pattern_tables_load() -> None:
         "measure_nouns",
         "measure_links",
         "decision_verbs",
+        "area_nouns",
     ):
         assert lists[name], name
     assert {h.grammar for h in heads()} == {"topic", "name", "genitive", "standalone", "adjective"}
