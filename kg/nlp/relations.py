@@ -42,6 +42,7 @@ def _mentions(doc: Doc) -> list[M]:
 
 def _sentences(doc: Doc, mentions: list[M]) -> list[Sentence]:
     out, i = [], 0
+    full_text = doc.text  # Doc.text joins every token: read it once, not per sentence
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         while i < len(mentions) and mentions[i].start < start:
@@ -51,7 +52,7 @@ def _sentences(doc: Doc, mentions: list[M]) -> list[Sentence]:
         while j < len(mentions) and mentions[j].start < end:
             inside.append(mentions[j])
             j += 1
-        text = doc.text[start:end]
+        text = full_text[start:end]
         out.append(Sentence(start, end, text, tuple(inside), tuple(groups(text, start, inside))))
     return out
 

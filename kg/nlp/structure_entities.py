@@ -35,12 +35,13 @@ def structure_entities(doc: Doc) -> Doc:
     document = doc._.document
     if document is None:
         return doc
+    text = doc.text  # Doc.text joins every token: read it once
     for name, span in _bodies(document):
         name = name.split("(")[0].strip()
         if not name[:1].isupper():
             continue
-        places = [(span.start, span.end)] if span and doc.text[span.start : span.end].strip() == name else []
-        for start, end in places or _occurrences(doc.text, name):
+        places = [(span.start, span.end)] if span and text[span.start : span.end].strip() == name else []
+        for start, end in places or _occurrences(text, name):
             found = doc.char_span(start, end, alignment_mode="expand")
             if found is not None and found.text.strip():
                 candidates.add(doc, found.start, found.end, "Organization", "structure")
