@@ -7,6 +7,7 @@ from kg.nlp import (  # noqa: F401
     figures,
     gazetteer,
     glued,
+    model_entities,
     patterns,
     persons,
     places,

@@ -24,6 +24,7 @@ RULE_PIPES: tuple[str, ...] = (
     "document_sentences",
     "sentence_fallback",
     "structure_entities",
+    "model_entities",
     "gazetteer_ruler",
     "pattern_ruler",
     "title_ruler",
@@ -68,6 +69,11 @@ def load_pipeline(model: str | None = None) -> Language:
             raise InputError(
                 f"spaCy model {model!r} is not installed (pip install it, or leave out --spacy-model)"
             ) from e
+    return add_rule_pipes(nlp)
+
+
+def add_rule_pipes(nlp: Language) -> Language:
+    """Append our components to ``nlp``; sentence setters go before a trained parser, if there is one."""
     for name in RULE_PIPES:
         if name in nlp.pipe_names:
             continue
