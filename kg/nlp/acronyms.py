@@ -1,12 +1,15 @@
 """Acronyms defined in parentheses, both ways, and their later uses.
 
-"Leipziger Verkehrsbetriebe GmbH (LVB)" and "LVB (Leipziger Verkehrsbetriebe)" define "LVB"; every later
+"Leipziger Verkehrsbetriebe GmbH (LVB)", "LVB (Leipziger Verkehrsbetriebe)" and a dash before the long form
+("WAVE 2015 - World Advanced Vehicle Expedition") define the acronym; every later
 "LVB", and compounds that still name the actor ("LVV-Konzern", "SWL-Gruppe"), become candidates of the same
 type and gazetteer id. ``doc.user_data["kg.acronyms"]`` maps each defined acronym to its long form's token
 offsets, so the resolver can merge the two into one entity.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -19,6 +22,8 @@ from kg.nlp.titles import CLOSE_QUOTES
 
 USER_DATA_KEY = "kg.acronyms"
 MAX_EXTRA_WORDS = 3
+_DASHES = frozenset({"-", "–", "—"})
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def letters_match(acronym: str, words: list[str]) -> bool:
@@ -81,10 +86,32 @@ def _type_of(words: Span, acronym: Span, spans: list[Span]) -> str:
     return typed[0] if typed else "Organization"
 
 
+def _long_form_after_dash(doc: Doc, i: int, spans: list[Span]) -> tuple[int, int, str, str] | None:
+    """(start, end, type, kb_id) of the long form after "ACR [year] - ": a run of capitalised words whose
+    letters spell the acronym ("WAVE 2015 - World Advanced Vehicle Expedition")."""
+    acronym = doc[i].text
+    if not (is_acronym(acronym) and acronym.isalpha() and acronym.isupper()):
+        return None
+    k = i + 2 if i + 1 < len(doc) and _YEAR.match(doc[i + 1].text) else i + 1
+    if k >= len(doc) or doc[k].text not in _DASHES:
+        return None
+    start = end = k + 1
+    letters = sum(c.isalpha() for c in acronym)
+    while end < len(doc) and end - start < letters + MAX_EXTRA_WORDS and is_name_word(doc[end]) and doc[end].is_alpha:
+        end += 1
+    words = doc[start:end]
+    if len(words) < 2 or not letters_match(acronym, [t.text for t in words]):
+        return None
+    return start, end, _type_of(words, doc[i : i + 1], spans), ""
+
+
 def definitions(doc: Doc, spans: list[Span]) -> dict[str, tuple[int, int, str, str]]:
     """Acronym -> (start, end, type, kb_id) of its long form."""
     found: dict[str, tuple[int, int, str, str]] = {}
     for p, token in enumerate(doc):
+        dashed = _long_form_after_dash(doc, p, spans)
+        if dashed and token.text not in found:
+            found[token.text] = dashed
         if token.text != "(" or p == 0:
             continue
         end = _acronym_at(doc, p + 1)

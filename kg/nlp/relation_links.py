@@ -44,6 +44,23 @@ PASSIVE_AGENT = re.compile(r"\b(?:durch|von|vom)\s+(?:(?:den|die|das|dem|der)\s+
 RELATIVE_OPENING = re.compile(r",\s+(?:der|die|das|welche[rs]?)\s[^,]*$")
 RELATIVE_CLOSING = re.compile(r"[^,]*\b(?:ist|sind|war|waren|wird|werden|wurde|wurden)\s*,")
 NOT_AGENT = re.compile(r"\b(?:[Ii]m Auftrag|als \w+)\s+(?:der|des|von|vom)\s+$")
+# A council body that decides, commissions, advises or takes note in the sentence is neither participant nor
+# partner (CONVENTIONS.md: a body that decides is not a participant unless the text says it takes part).
+COUNCIL_BODY = re.compile(
+    r"[Aa]usschu(?:ss|ß)|Ausschüsse|\b(?:Stadt|Gemeinde|Orts|Bezirks|Kreis)?[Rr]at\b|Ratsversammlung"
+    r"|Bezirksvertretung|[Bb]eirat|Kreistag|Gemeindevertretung|Stadtverordnetenversammlung"
+)
+DECIDING = re.compile(
+    r"\b(?:beschlie(?:ßt|ßen)|beschloss\w*|beschlossen|beauftrag\w*|berät|beriet\w*|beraten|empfiehlt|empfahl"
+    r"|empfohlen|stimmt\w* zu|zugestimmt|Kenntnis|billig(?:t|te|ten)|gebilligt|Beschluss)\b"
+)
+# A missed sentence end inside the sentence span ("… durch das Institut (IVI). von und den Für das Projekt X …"):
+# a period after a closing parenthesis or a long lower-case word; a participation cue does not reach across it.
+INNER_END = re.compile(r"(?:\)|(?<!inkl)(?<!zzgl)[a-zäöüß]{4,})[.!?]\s+(?=\S)")
+# Lead roles: the topic carried from earlier sentences must be a project or event, and a count after the cue
+# ("die Konsortialführung bei zweien") points to unnamed things, not to the topic.
+LEAD_TOPIC = frozenset({"Project", "Event"})
+COUNTED = re.compile(r"^\s*(?:bei|in|für|von)\s+(?:zwei|drei|vier|fünf|sechs|mehreren|einigen|allen)\w*\b")
 
 
 @dataclass(frozen=True)
@@ -127,9 +144,11 @@ def _objects(
     exclude: frozenset[str] = frozenset(),
     reach: int | None = 1,
     ahead: bool = True,
+    topic_types: frozenset[str] | None = None,
 ) -> tuple[list[M], Sentence | None]:
     """The mentions of ``types`` in the sentence, else those listed next, else the topic thing; with the
-    sentence they came from when it is not the cue sentence. ``ahead``: whether a list that follows counts.
+    sentence they came from when it is not the cue sentence. ``ahead``: whether a list that follows counts;
+    ``topic_types``: the types the topic thing may have (default ``types``).
 
     The topic thing counts when the sentence points back to it ("hier", "dieses Projekt") or was named at most
     ``reach`` sentences before (``None``: anywhere in the section).
@@ -144,7 +163,8 @@ def _objects(
         return listed, match.following
     thing, age = match.discourse.thing, match.discourse.thing_age
     near = reach is None or age <= reach or match.sentence.refers_back()
-    if thing is not None and near and thing.type in types and thing.key not in exclude:
+    allowed = types if topic_types is None else topic_types
+    if thing is not None and near and thing.type in allowed and thing.key not in exclude:
         return [thing], match.discourse.thing_sentence or match.sentence
     return [], None
 
@@ -164,12 +184,35 @@ def in_relative_clause(sentence: Sentence, m: M) -> bool:
     return bool(RELATIVE_OPENING.search(before) and RELATIVE_CLOSING.match(after))
 
 
+def deciding_bodies(sentence: Sentence) -> frozenset[str]:
+    """The council bodies of a sentence in which a body decides, commissions or takes note."""
+    if not DECIDING.search(sentence.text):
+        return frozenset()
+    return frozenset(m.key for m in sentence.of_types(frozenset({ACTOR})) if COUNCIL_BODY.search(m.text))
+
+
+def _clause(match: Match) -> tuple[int, int]:
+    """The document span around the match up to the missed sentence ends (``INNER_END``) on either side."""
+    sentence = match.sentence
+    start, end = sentence.start, sentence.end
+    for hit in INNER_END.finditer(sentence.text):
+        at = sentence.start + hit.end()
+        if at <= match.start:
+            start = at
+        elif sentence.start + hit.start() >= match.end:
+            end = min(end, at)
+    return start, end
+
+
 def participation(match: Match) -> Iterator[Found]:
     near = WINDOW["participation"]
+    start, end = _clause(match)
+    bodies = deciding_bodies(match.sentence)
     actors = [m for m in match.sentence.of_types(frozenset({ACTOR})) if m.end > match.start - near]
-    actors = [m for m in actors if m.start < match.end + near]
+    actors = [m for m in actors if m.start < match.end + near and start <= m.start < end and m.key not in bodies]
+    outside = frozenset(m.key for m in match.sentence.mentions if not start <= m.start < end)
     described = frozenset(m.key for m in match.sentence.mentions if in_relative_clause(match.sentence, m))
-    things, via = _objects(match, DOMAINS["participatesIn"][1], exclude=described, reach=None)
+    things, via = _objects(match, DOMAINS["participatesIn"][1], exclude=described | outside, reach=None)
     for s in actors:
         for o in things:
             yield _found(match, s, match.cue.predicate, o, via)
@@ -191,7 +234,11 @@ def _agents(match: Match, types: frozenset[str]) -> Group | None:
 
 def agent(match: Match) -> Iterator[Found]:
     subjects_types, object_types = DOMAINS[match.cue.predicate]
-    things, via = _objects(match, object_types, reach=match.cue.reach)
+    topic_types = None
+    if match.cue.predicate == "coordinates":
+        after = match.sentence.text[match.sentence.local(match.end) :]
+        topic_types = frozenset() if COUNTED.match(after) else LEAD_TOPIC
+    things, via = _objects(match, object_types, reach=match.cue.reach, topic_types=topic_types)
     group = _agents(match, subjects_types)
     actors: list[M] = list(group.members) if group else []
     if (
@@ -213,8 +260,10 @@ def source(match: Match) -> Iterator[Found]:
     if group is None:
         return
     funder = group.members[-1] if match.cue.side == "before" else group.members[0]
-    # a funder or programme does not reach forward: "Förderung der Elektromobilität" is no funded project
-    things, via = _objects(match, subject_types, exclude=frozenset({funder.key}), ahead=False)
+    # a funder or programme does not reach forward: "Förderung der Elektromobilität" is no funded project;
+    # names coordinated with it are its siblings ("im Rahmen von „X I und II“"), not its parts
+    siblings = frozenset(m.key for m in group.members)
+    things, via = _objects(match, subject_types, exclude=siblings, ahead=False)
     for s in things:
         yield _found(match, s, match.cue.predicate, funder, via)
 
@@ -237,11 +286,12 @@ def joint(match: Match) -> Iterator[Found]:
     mode = match.cue.mode
     before = nearest_group(match, actor, "before", {"before": 150, "after": 0})
     after = nearest_group(match, actor, "after", WINDOW) if mode != "together" else None
-    subjects: list[M] = list(before.members) if before else []
+    bodies = deciding_bodies(match.sentence)
+    subjects: list[M] = [m for m in before.members if m.key not in bodies] if before else []
     via: Sentence | None = None
     if mode == "with" and not subjects and match.discourse.actor and BACK_ADVERB.search(match.sentence.text):
         subjects, via = [match.discourse.actor], match.discourse.actor_sentence
-    objects: list[M] = list(after.members) if after else []
+    objects: list[M] = [m for m in after.members if m.key not in bodies] if after else []
     if mode == "together" and len(subjects) < 2:
         return
     pairs = list(combinations(subjects + objects if mode == "all" else subjects, 2))

@@ -38,6 +38,8 @@ UNMARKED_NAME = re.compile(
     r"\b\w*(?:[Pp]rojekt|[Vv]orhaben|[Pp]rogramm)\w*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}\s+„|\b(?:Rahmen von|Call)\s+„"
 )
 _SOLE_SUBJECT_BEFORE = re.compile(r"^\W*(?:(?:Die|Der|Das)\s+)?$")
+# A thing named as the route or site of the work ("Einsatz … auf der Innovationslinie 89") is not the topic.
+_SITE_BEFORE = re.compile(r"\b(?:auf|an|entlang)\s+(?:der|dem|den)\s+$")
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ class Discourse:
         if actor is not None:
             self.actor, self.actor_sentence = actor, sentence
         things = [m for m in sentence.mentions if m.type in THING_TYPES]
+        things = [m for m in things if not _SITE_BEFORE.search(sentence.text[: sentence.local(m.start)])] or things
         self.thing_age += 1
         if things:
             self.thing, self.thing_sentence, self.thing_age = things[-1], sentence, 0

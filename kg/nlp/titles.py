@@ -99,6 +99,8 @@ def title_spans(doc: Doc, i: int, cue: Cue) -> list[tuple[int, int]]:
             end = brand_end(doc, j)
         else:
             break
+    if not found and cue.type == "Organization" and _plural(doc[i]):
+        return _bare_list(doc, j)
     if not found and _plural(doc[i]):
         for k in range(j, min(j + MAX_LIST_GAP, len(doc))):
             if doc[k].text == "(":
@@ -158,6 +160,30 @@ def _list_items(doc: Doc, i: int) -> list[tuple[int, int]]:
         else:
             return []
     return []
+
+
+def _name_part(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and not is_function_word(token) and not cue_for(token.text)
+
+
+def _bare_list(doc: Doc, i: int) -> list[tuple[int, int]]:
+    """Two or more names listed after a plural actor cue: "den Firmen rebus und Nahverkehr Schwerin"."""
+    found = []
+    j = i
+    while j < len(doc) and len(found) < MAX_NAME:
+        if j >= len(doc) or not doc[j].is_alpha or is_function_word(doc[j]):
+            return []
+        end = j + 1
+        while end < len(doc) and end - j < MAX_NAME and _name_part(doc[end]):
+            end += 1
+        if not doc[j].text[:1].isupper() and end > j + 1:
+            return []  # a lower-case word starts only a one-word name ("rebus"), not a clause
+        found.append((j, end))
+        if end < len(doc) and doc[end].lower_ in (",", "und", "sowie"):
+            j = end + 1
+        else:
+            break
+    return found if len(found) > 1 else []
 
 
 def plan_name(doc: Doc, i: int, cue: Cue) -> tuple[int, int] | None:

@@ -276,6 +276,25 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Die Stadt ist Partner im Projekt ELNO (Elektrische Lieferverkehre Nord), LADE (Laden daheim) und WEGE.",
         [("Elektrische Lieferverkehre Nord", "Project"), ("LADE", "Project"), ("WEGE", "Project")],
     ),
+    # an acronym, a dash and its long form: the long form's cue types both ("Expedition" is an event)
+    (
+        "Beraten hat der VCD - Verkehrsclub Deutschland. Der VCD lobt den Plan.",
+        [("Verkehrsclub Deutschland", "Organization"), ("VCD", "Organization")],
+    ),
+    (
+        "Die Stadt war Station der GREET 2016 - Green Electric Europe Tour Expedition. Die GREET endet in Paris.",
+        [("Green Electric Europe Tour Expedition", "Event"), ("GREET", "Event"), ("Paris", "Place")],
+    ),
+    # multi-word places from the gazetteer
+    (
+        "Partner kommen aus Palma de Mallorca (401tsd EW), Frankfurt (Oder) und Mülheim an der Ruhr.",
+        [("Palma de Mallorca", "Place"), ("Frankfurt (Oder)", "Place"), ("Mülheim an der Ruhr", "Place")],
+    ),
+    # names listed after a plural actor cue
+    (
+        "Der Antrag kam von der Stadtbahn AG im Verbund mit den Firmen busline und Nahverkehr Wismar.",
+        [("busline", "Organization"), ("Nahverkehr Wismar", "Organization")],
+    ),
     # a plural institution head names one place per name, not one body
     (
         "Die Busse sollen in den Landkreisen Vorpommern-Greifswald und Uckermark fahren.",
@@ -313,7 +332,21 @@ NOT_ENTITIES = [
         "Angebote für Auszubildende. Im März wurden Zertifikate „Fachkraft Ladetechnik“ überreicht.",
         "Angebote",
     ),
+    ("Der Antrag kam mit den Firmen vor Ort zustande.", "Ort"),
+    ("Mit den Firmen fehlt Personal und Geld.", "Personal"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Die S-Bahn Hamburg GmbH fährt öfter.", "Hamburg"),
+        ("Die Stadtwerke Köln GmbH betreiben Ladesäulen.", "Köln"),
+        ("Im Verbund mit den Firmen busline und Nahverkehr Wismar wurde beantragt.", "Wismar"),
+    ],
+)
+def test_a_place_inside_an_actor_name_is_no_place(text: str, place: str) -> None:
+    assert (place, "Place") not in labels(run(text))
 
 
 @pytest.mark.parametrize(("text", "word"), NOT_ENTITIES)

@@ -112,6 +112,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "Carsharing": ("carsharing", PROJECT),
     "Amt für Straßenbau": ("asb", ORG),
     "Sachgebiet Radverkehr": ("sg-rad", ORG),
+    "Verkehrsausschuss": ("verkehrsausschuss", ORG),
+    "Fahrgastbeirat": ("fahrgastbeirat", ORG),
+    "SaxMobility I": ("saxmobility-1", PROJECT),
+    "II": ("saxmobility-2", PROJECT),
+    "Innovationslinie 89": ("linie-89", PROJECT),
 }
 
 P, C, PA = "participatesIn", "coordinates", "partnerOf"
@@ -466,6 +471,45 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
         "Im Projekt eBus Skorpion werden Elektrobusse erprobt. Die Beschaffung der Busse, die im Carsharing "
         "eingesetzt werden, erfolgt durch die HTWK.",
         {("htwk", P, "skorpion")},
+    ),
+    # a council body that decides, commissions or takes note is neither participant nor partner
+    (
+        "Der Verkehrsausschuss beauftragt die Verwaltung, gemeinsam mit den Stadtwerken Leipzig das "
+        "Mobilstationsnetz zu planen.",
+        {("swl", P, "mobilstationsnetz")},
+    ),
+    (
+        "Nachdem der Verkehrsausschuss das Projekt Carsharing beschlossen hatte, wurde die HTWK beauftragt.",
+        {("htwk", P, "carsharing")},
+    ),
+    ("Der Fahrgastbeirat nimmt den Bericht zum Projekt Carsharing zur Kenntnis.", set()),
+    ("Der Fahrgastbeirat wirkt seit 2019 am Projekt Carsharing mit.", {("fahrgastbeirat", P, "carsharing")}),
+    # a lead role without its project: a count names no project, and a programme is no project led
+    (
+        "Im Schaufenster Bayern-Sachsen laufen 40 Projekte. Die HTWK übernimmt die Konsortialführung bei zweien.",
+        set(),
+    ),
+    (
+        "Das Programm CiViTAS unterstützt Städte. Die Stadt Köln übernimmt dabei die Konsortialführung.",
+        set(),
+    ),
+    # names coordinated in one series are siblings, not parts of each other
+    (
+        "Im Rahmen von „SaxMobility I und II“ hat die SWL mit der HTWK gemeinsam Ladesäulen erprobt.",
+        {
+            ("swl", P, "saxmobility-1"),
+            ("swl", P, "saxmobility-2"),
+            ("htwk", P, "saxmobility-1"),
+            ("htwk", P, "saxmobility-2"),
+            ("swl", PA, "htwk"),
+        },
+    ),
+    # a missed sentence end bounds a participation cue; a route named "auf der X" is no topic
+    (
+        "Im Projekt SaxHybrid Plus werden Hybridbusse untersucht. Die Beschaffung erfolgt durch die HTWK (Dresden). "
+        "von und den Für das Projekt eBus Batterfly ist der Einsatz auf der Innovationslinie 89 vorgesehen. Beide "
+        "Busse werden von der LVB zur Verfügung gestellt.",
+        {("htwk", P, "saxhybrid"), ("lvb", P, "batterfly")},
     ),
 ]
 
