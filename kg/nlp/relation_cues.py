@@ -21,6 +21,7 @@ from kg.records import ENTITY_TYPES, PREDICATES
 
 CUES_FILE = PATTERNS_DIR / "relation_cues.jsonl"
 GAPS_FILE = PATTERNS_DIR / "relation_gaps.jsonl"
+TERMS_FILE = PATTERNS_DIR / "relation_terms.jsonl"
 
 LINKS = ("participation", "agent", "source", "pair", "joint", "within")
 SIDES = ("before", "after", "near")
@@ -174,3 +175,17 @@ def load_gap_cues(path: Path = GAPS_FILE) -> tuple[GapCue, ...]:
             )
         )
     return tuple(cues)
+
+
+@lru_cache(maxsize=4)
+def load_terms(path: Path = TERMS_FILE) -> dict[str, re.Pattern[str]]:
+    """Named word classes the link rules use ("council_body", "deciding"), one regular expression each.
+
+    Raises ``DataFileError`` when a record is malformed or an id repeats.
+    """
+    terms: dict[str, re.Pattern[str]] = {}
+    for line, record in numbered_records(path, ("id", "pattern")):
+        if record["id"] in terms:
+            raise DataFileError(f"{path.name}:{line}: duplicate id {record['id']!r}")
+        terms[record["id"]] = _compile(path, line, record["pattern"])
+    return terms

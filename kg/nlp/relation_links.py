@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-from kg.nlp.relation_cues import DOMAINS, Cue
+from kg.nlp.relation_cues import DOMAINS, Cue, load_terms
 from kg.nlp.relation_scope import ACTOR, BACK_ADVERB, BACK_PRONOUN, Discourse, Group, M, Sentence
 
 WINDOW = {"before": 100, "after": 80, "participation": 250}
@@ -44,16 +44,6 @@ PASSIVE_AGENT = re.compile(r"\b(?:durch|von|vom)\s+(?:(?:den|die|das|dem|der)\s+
 RELATIVE_OPENING = re.compile(r",\s+(?:der|die|das|welche[rs]?)\s[^,]*$")
 RELATIVE_CLOSING = re.compile(r"[^,]*\b(?:ist|sind|war|waren|wird|werden|wurde|wurden)\s*,")
 NOT_AGENT = re.compile(r"\b(?:[Ii]m Auftrag|als \w+)\s+(?:der|des|von|vom)\s+$")
-# A council body that decides, commissions, advises or takes note in the sentence is neither participant nor
-# partner (CONVENTIONS.md: a body that decides is not a participant unless the text says it takes part).
-COUNCIL_BODY = re.compile(
-    r"[Aa]usschu(?:ss|ß)|Ausschüsse|\b(?:Stadt|Gemeinde|Orts|Bezirks|Kreis)?[Rr]at\b|Ratsversammlung"
-    r"|Bezirksvertretung|[Bb]eirat|Kreistag|Gemeindevertretung|Stadtverordnetenversammlung"
-)
-DECIDING = re.compile(
-    r"\b(?:beschlie(?:ßt|ßen)|beschloss\w*|beschlossen|beauftrag\w*|berät|beriet\w*|beraten|empfiehlt|empfahl"
-    r"|empfohlen|stimmt\w* zu|zugestimmt|Kenntnis|billig(?:t|te|ten)|gebilligt|Beschluss)\b"
-)
 # A missed sentence end inside the sentence span ("… durch das Institut (IVI). von und den Für das Projekt X …"):
 # a period after a closing parenthesis or a long lower-case word; a participation cue does not reach across it.
 INNER_END = re.compile(r"(?:\)|(?<!inkl)(?<!zzgl)[a-zäöüß]{4,})[.!?]\s+(?=\S)")
@@ -186,9 +176,10 @@ def in_relative_clause(sentence: Sentence, m: M) -> bool:
 
 def deciding_bodies(sentence: Sentence) -> frozenset[str]:
     """The council bodies of a sentence in which a body decides, commissions or takes note."""
-    if not DECIDING.search(sentence.text):
+    terms = load_terms()
+    if not terms["deciding"].search(sentence.text):
         return frozenset()
-    return frozenset(m.key for m in sentence.of_types(frozenset({ACTOR})) if COUNCIL_BODY.search(m.text))
+    return frozenset(m.key for m in sentence.of_types(frozenset({ACTOR})) if terms["council_body"].search(m.text))
 
 
 def _clause(match: Match) -> tuple[int, int]:

@@ -9,7 +9,7 @@ import pytest
 from test_relations import CASES, LABELS, oracle
 
 from kg.errors import DataFileError
-from kg.nlp.relation_cues import CUES_FILE, GAPS_FILE, LINKS, load_cues, load_gap_cues
+from kg.nlp.relation_cues import CUES_FILE, GAPS_FILE, LINKS, load_cues, load_gap_cues, load_terms
 from kg.nlp.relation_scope import enumerates
 from kg.nlp.relations import extract_relations
 from kg.records import PREDICATES
@@ -94,3 +94,14 @@ def test_shipped_files_are_the_default_paths() -> None:
 )
 def test_enumeration_gaps(gap: str, joins: bool) -> None:
     assert enumerates(gap) is joins
+
+
+def test_term_file_names_the_word_classes_the_links_use(tmp_path: Path) -> None:
+    terms = load_terms()
+    assert {"council_body", "deciding"} <= set(terms)
+    assert terms["council_body"].search("Der Verkehrsausschuss")
+    assert terms["deciding"].search("Der Ausschuss beschließt die Vorlage.")
+    duplicate = tmp_path / "terms.jsonl"
+    duplicate.write_text('{"id": "a", "pattern": "x"}\n{"id": "a", "pattern": "y"}\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"terms\.jsonl:2: duplicate id 'a'"):
+        load_terms(duplicate)
