@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 TESTS_DIR = Path(__file__).resolve().parent
+ROOT = TESTS_DIR.parent
 DATA_DIR = TESTS_DIR / "data"
 EVAL_DIR = DATA_DIR / "eval"
 CORPUS_DIR = DATA_DIR / "corpus"
@@ -40,3 +44,15 @@ def shared_shapes() -> Path:
     if not SHARED_SHAPES.is_dir():
         pytest.skip("../shared/shapes is absent: the official DCAT-AP.de shapes are not in this checkout")
     return SHARED_SHAPES
+
+
+@pytest.fixture(scope="session")
+def run_kg() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run the real ``kg`` command in a subprocess, as a user would (``python -m kg``), from the project root."""
+
+    def run(*args: str | Path, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=timeout
+        )
+
+    return run
