@@ -140,7 +140,8 @@ def group_mentions(doc: Doc, chosen: list[Span], nested: list[Span]) -> dict[str
     by_offsets = {(s.start, s.end): s for s in chosen}
     for acronym, (start, end) in acronyms.items():
         long_form = by_offsets.get((start, end)) or next((s for s in chosen if s.start <= start and s.end >= end), None)
-        uses = [s for s in chosen if s[0].text == acronym or s[0].text.startswith(acronym + "-")]
+        words = acronym.split()
+        uses = [s for s in chosen if [t.text for t in s[: len(words)]] == words or s[0].text.startswith(acronym + "-")]
         if long_form is not None:
             for use in uses:
                 if use.label_ == long_form.label_ or use.kb_id_ == long_form.kb_id_:

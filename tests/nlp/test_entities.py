@@ -343,6 +343,10 @@ NOT_ENTITIES = [
         ("Die S-Bahn Hamburg GmbH fährt öfter.", "Hamburg"),
         ("Die Stadtwerke Köln GmbH betreiben Ladesäulen.", "Köln"),
         ("Im Verbund mit den Firmen busline und Nahverkehr Wismar wurde beantragt.", "Wismar"),
+        (
+            "Betreiber ist die Rheinbahn Düsseldorf AG (Rheinbahn Düsseldorf). Die Rheinbahn Düsseldorf fährt.",
+            "Düsseldorf",
+        ),
     ],
 )
 def test_a_place_inside_an_actor_name_is_no_place(text: str, place: str) -> None:
@@ -372,6 +376,17 @@ def test_generic_words_are_no_entities(text: str, word: str) -> None:
             "Fachdienst Bürgerbus",
             {"FDB"},
         ),
+        (
+            "Betreiber ist die Rheinbahn Düsseldorf AG (Rheinbahn Düsseldorf). Die Rheinbahn Düsseldorf fährt.",
+            "Rheinbahn Düsseldorf AG",
+            {"Rheinbahn Düsseldorf"},
+        ),
+        (
+            "Die Studie erstellt das Fraunhofer-Institut für Materialfluss und Logistik (IML). Vom Fraunhofer-Institut "
+            "kommen die Daten, das Fraunhofer Institut wertet sie aus.",
+            "Fraunhofer-Institut für Materialfluss und Logistik",
+            {"IML", "Fraunhofer-Institut", "Fraunhofer Institut"},
+        ),
     ],
 )
 def test_mentions_become_one_entity(text: str, name: str, aliases: set[str]) -> None:
@@ -379,6 +394,22 @@ def test_mentions_become_one_entity(text: str, name: str, aliases: set[str]) -> 
     entity = next(e for e in doc._.entities.values() if e.name == name)
     assert aliases <= set(entity.aliases)
     assert sum(1 for e in doc._.entities.values() if e.type == "Organization") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (  # two institutes start with the head: the head alone names neither
+            "Die Studie erstellen das Fraunhofer-Institut für Materialfluss und Logistik und das Fraunhofer-Institut "
+            "für Verkehrs- und Infrastruktursysteme. Das Fraunhofer-Institut berichtet im Mai.",
+            "Fraunhofer-Institut",
+        ),
+        ("Das Fraunhofer-Institut berichtet im Mai über die Ladesäulen.", "Fraunhofer-Institut"),  # none named
+        ("Die Stadtwerke Kiel AG (Kiel) liefern Strom.", "Kiel"),  # a part of the name is no alias
+    ],
+)
+def test_no_alias_without_one_named_owner(text: str, label: str) -> None:
+    assert not any(label in e.aliases for e in run(text)._.entities.values())
 
 
 @pytest.mark.parametrize(

@@ -102,6 +102,7 @@ def test_pattern_tables_load() -> None:
         "measure_links",
         "decision_verbs",
         "area_nouns",
+        "institution_heads",
     ):
         assert lists[name], name
     assert {h.grammar for h in heads()} == {"topic", "name", "genitive", "standalone", "adjective"}
