@@ -168,7 +168,7 @@ def _name_part(token: Token) -> bool:
 
 def _bare_list(doc: Doc, i: int) -> list[tuple[int, int]]:
     """Two or more names listed after a plural actor cue: "den Firmen rebus und Nahverkehr Schwerin"."""
-    found = []
+    found: list[tuple[int, int]] = []
     j = i
     while j < len(doc) and len(found) < MAX_NAME:
         if j >= len(doc) or not doc[j].is_alpha or is_function_word(doc[j]):
