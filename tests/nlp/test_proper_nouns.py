@@ -6,7 +6,7 @@ import pytest
 
 from kg.nlp import proper_nouns
 
-pytestmark = pytest.mark.skipif(not proper_nouns.available(), reason="HanTa (the pos extra) is not installed")
+pytestmark = pytest.mark.skipif(not proper_nouns.available(), reason="HanTa is not installed or switched off (KG_POS=off)")
 
 
 @pytest.mark.parametrize(
