@@ -32,7 +32,7 @@ def fail(message: str, status: int = 1) -> None:
 def main() -> None:
     """Entry point of the console script: run ``app`` and turn every failure into one line."""
     try:
-        app(standalone_mode=False)
+        status = app(standalone_mode=False)  # click returns a command's typer.Exit code instead of raising it
     except KgError as e:
         fail(str(e))
     except OSError as e:
@@ -46,3 +46,5 @@ def main() -> None:
     except typer.TyperException as e:  # usage errors: unknown command, bad option value
         message = e.format_message() if hasattr(e, "format_message") else str(e)
         fail(message, getattr(e, "exit_code", 2))
+    if isinstance(status, int) and status:
+        raise SystemExit(status)

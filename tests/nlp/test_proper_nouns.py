@@ -6,7 +6,9 @@ import pytest
 
 from kg.nlp import proper_nouns
 
-pytestmark = pytest.mark.skipif(not proper_nouns.available(), reason="HanTa is not installed or switched off (KG_POS=off)")
+pytestmark = pytest.mark.skipif(
+    not proper_nouns.available(), reason="HanTa is not installed or switched off (KG_POS=off)"
+)
 
 
 @pytest.mark.parametrize(
