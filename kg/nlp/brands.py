@@ -2,6 +2,7 @@
 Organizations and brand-like words ("SaxMobilityII", "Wahren4Link", "MyShuttle") as Projects.
 
 They have the lowest priority: any other recogniser's span that covers them wins, and so does its type.
+The component also adds vehicle models named by their maker (``kg.nlp.products``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from spacy.tokens import Doc
 
 from kg.nlp import candidates
 from kg.nlp.candidates import is_acronym, is_brand
+from kg.nlp.lexicon import word_set
+from kg.nlp.products import add_products
 
 _GENDER_FORM = re.compile(r"(?:Innen|In|\*innen|:innen)$")
 _E_WORD = re.compile(r"^[eE]-?[A-ZÄÖÜ][a-zäöüß]+$")  # "eMobilität", "EMobilen": a prefix, not a brand
@@ -35,6 +38,7 @@ def _brand_word(text: str) -> bool:
 
 @Language.component("brand_ruler", assigns=["doc.spans"])
 def brand_ruler(doc: Doc) -> Doc:
+    add_products(doc)
     for i, token in enumerate(doc):
         text = token.text
         if (
@@ -45,6 +49,8 @@ def brand_ruler(doc: Doc) -> Doc:
             or _NOT_A_NAME.search(text)
         ):
             continue
+        if text in word_set("plan_abbreviations", fold=False):
+            continue  # "STEP" (Stadtentwicklungsplan) is a kind of plan, no actor
         upper = is_acronym(text) and text.isalpha() and text.isupper() and len(text) <= MAX_ACRONYM
         if upper or _ACRONYM_WITH_PART.match(text):
             candidates.add(doc, i, i + 1, "Organization", "brand")

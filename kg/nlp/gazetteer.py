@@ -1,8 +1,10 @@
 """Known actors, programmes, plans and places from ``ontology/gazetteer/*.jsonl``, found in inflected forms.
 
-A record: ``{"id", "type", "name", "aliases", "wikidata"?, "parent"?, "note"?}``. Multi-word names match on
-word stems ("der Stadtwerken Leipzig" finds "Stadtwerke Leipzig"); one-word acronyms and brands match as
-written, so "NEU" is not "neu"; one-word place names match as written or with a genitive "s".
+A record: ``{"id", "type", "name", "aliases", "wikidata"?, "parent"?, "makes"?, "note"?}``; ``makes``
+names what a manufacturer builds ("vehicles": its name before a model designation names a product).
+Multi-word names match on word stems ("der Stadtwerken Leipzig" finds "Stadtwerke Leipzig"); one-word
+acronyms and brands match as written, so "NEU" is not "neu"; one-word place names match as written or with a
+genitive "s".
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kg.paths import GAZETTEER_DIR
 from kg.records import ENTITY_TYPES
 
 MAX_WORDS = 12
+MAKES = (None, "vehicles")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
     parent: str | None = None
+    makes: str | None = None
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -50,11 +54,14 @@ def _entry(record: dict[str, object], where: str) -> GazetteerEntry:
             aliases=tuple(str(a) for a in record.get("aliases", []) or []),  # type: ignore[attr-defined]
             wikidata=record.get("wikidata") or None,  # type: ignore[arg-type]
             parent=record.get("parent") or None,  # type: ignore[arg-type]
+            makes=record.get("makes") or None,  # type: ignore[arg-type]
         )
     except KeyError as e:
         raise DataFileError(f"{where}: record without {e}") from e
     if entry.type not in ENTITY_TYPES:
         raise DataFileError(f"{where}: unknown type {entry.type!r} for {entry.id}")
+    if entry.makes not in MAKES:
+        raise DataFileError(f"{where}: {entry.id} makes unknown goods {entry.makes!r}")
     if entry.wikidata and not (entry.wikidata.startswith("Q") and entry.wikidata[1:].isdigit()):
         raise DataFileError(f"{where}: {entry.id} has a malformed Wikidata QID {entry.wikidata!r}")
     return entry
@@ -103,33 +110,39 @@ class GazetteerIndex:
         self.max_words = min(MAX_WORDS, max((len(k) for k in self.stems), default=1))
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
-        """(start, end, id) of the longest non-overlapping matches, left to right."""
-        stems = [stem(t.text) for t in doc]
-        i = 0
-        while i < len(doc):
-            hit = self._longest(doc, stems, i)
+        """(start, end, id) of the longest non-overlapping matches, left to right.
+
+        Line breaks inside a name ("LVV Leipziger\\nVersorgungs- und Verkehrsgesellschaft mbH", common in text
+        taken from PDFs) are spaCy tokens of their own; matching skips them and the span covers them.
+        """
+        words = [t.i for t in doc if not t.is_space]
+        stems = [stem(doc[i].text) for i in words]
+        k = 0
+        while k < len(words):
+            hit = self._longest(doc, words, stems, k)
             if hit is None:
-                i += 1
+                k += 1
                 continue
             end, gid = hit
-            yield i, end, gid
-            i = end
+            yield words[k], words[end - 1] + 1, gid
+            k = end
 
-    def _longest(self, doc: Doc, stems: list[str], i: int) -> tuple[int, str] | None:
-        for n in range(min(self.max_words, len(doc) - i), 1, -1):
-            gid = self.stems.get(tuple(stems[i : i + n]))
+    def _longest(self, doc: Doc, words: list[int], stems: list[str], k: int) -> tuple[int, str] | None:
+        """The end (an index into ``words``) and id of the longest entry that starts at word ``k``."""
+        for n in range(min(self.max_words, len(words) - k), 1, -1):
+            gid = self.stems.get(tuple(stems[k : k + n]))
             if gid is not None:
-                return i + n, gid
-        text = doc[i].text
+                return k + n, gid
+        text = doc[words[k]].text
         if text in self.exact:
-            return i + 1, self.exact[text]
+            return k + 1, self.exact[text]
         first = text.split("-")[0]
         if "-" in text and self.exact.get(first, "") in self.programmes:  # "EFRE-Förderprojekt"
-            return i + 1, self.exact[first]
+            return k + 1, self.exact[first]
         if text[:1].isupper() and (text[1:].islower() or "-" in text):
-            gid = self.stems.get((stems[i],))
+            gid = self.stems.get((stems[k],))
             if gid is not None:
-                return i + 1, gid
+                return k + 1, gid
         return None
 
 

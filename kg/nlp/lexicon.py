@@ -31,6 +31,8 @@ def stem(word: str) -> str:
     (True, True)
     """
     w = word.replace(SOFT_HYPHEN, "").lower()
+    if w[-2:-1].isdigit() and w.endswith("."):  # "i3." at a sentence end is "i3"
+        w = w[:-1]
     if not w[-1:].isalpha():
         return w
     w = w[:1] + w[1:].replace("-", "")  # "Bayern-Sachsen" = "BayernSachsen" (a hyphen lost at a line break)

@@ -39,7 +39,7 @@ def _stopper(token: Token) -> bool:
     return token.text in word_set("field_labels", fold=False) or _is_head(token)
 
 
-def _place_word(token: Token) -> bool:
+def place_word(token: Token) -> bool:
     index = gazetteer_index()
     return token.text in index.exact or (stem(token.text),) in index.stems
 
@@ -80,7 +80,7 @@ def name_end(doc: Doc, i: int, head: Head) -> int:
         return topic_end(doc, i)
     if i >= len(doc) or not is_name_word(doc[i]) or _stopper(doc[i]):
         return i
-    if head.needs_place and not _place_word(doc[i]):
+    if head.needs_place and not place_word(doc[i]):
         return i
     return i + 1
 
@@ -135,7 +135,7 @@ def head_span(doc: Doc, i: int) -> tuple[int, int, Head] | None:
             start = left_start(doc, i, adjectives=True) if end > i + 1 else i
         elif head.grammar == "adjective":
             start = left_start(doc, i, adjectives=True)
-            end = i + 1 + (i + 1 < len(doc) and _place_word(doc[i + 1]) and doc[i + 1].text[:1].isupper())
+            end = i + 1 + (i + 1 < len(doc) and place_word(doc[i + 1]) and doc[i + 1].text[:1].isupper())
             if start == i:
                 continue
         elif head.grammar == "standalone":
@@ -160,7 +160,7 @@ def _plural(word: str, head: Head) -> bool:
 
 def _place_complement(doc: Doc, end: int, head: Head) -> int:
     """A known place after a body or a service: "Stadtrat Augsburg", "Bikesharingsystem für Augsburg"."""
-    if end < len(doc) and head.match == "word" and head.type == "Organization" and _place_word(doc[end]):
+    if end < len(doc) and head.match == "word" and head.type == "Organization" and place_word(doc[end]):
         return end + 1
     return place_after(doc, end) if head.type == "Project" else end
 
@@ -169,7 +169,7 @@ def place_after(doc: Doc, end: int) -> int:
     """``end`` moved over "in/im/für [one word] <known place>" ("im Seebad Warnemünde"), if that follows."""
     if end + 1 < len(doc) and doc[end].lower_ in ("für", "in", "im"):
         for k in (end + 1, end + 2):
-            if k < len(doc) and doc[k].text[:1].isupper() and _place_word(doc[k]):
+            if k < len(doc) and doc[k].text[:1].isupper() and place_word(doc[k]):
                 return k + 1
             if k < len(doc) and not (doc[k].text[:1].isupper() and doc[k].is_alpha):
                 break

@@ -152,6 +152,8 @@ def _objects(
     if listed:
         return listed, match.following
     thing, age = match.discourse.thing, match.discourse.thing_age
+    if match.cue.own_sentence:
+        return [], None
     near = reach is None or age <= reach or match.sentence.refers_back()
     allowed = types if topic_types is None else topic_types
     if thing is not None and near and thing.type in allowed and thing.key not in exclude:
@@ -242,7 +244,14 @@ def agent(match: Match) -> Iterator[Found]:
         actors, via = [match.discourse.actor], match.discourse.actor_sentence
     for s in actors:
         for o in things:
-            yield _found(match, s, match.cue.predicate, o, via)
+            if not match.cue.maker or names_maker(s, o):
+                yield _found(match, s, match.cue.predicate, o, via)
+
+
+def names_maker(actor: M, thing: M) -> bool:
+    """Whether the first word of the actor's name opens the thing's name ("Porsche AG", "Porsche Panamera")."""
+    words = actor.text.split()
+    return bool(words) and thing.text.casefold().startswith(words[0].casefold() + " ")
 
 
 def source(match: Match) -> Iterator[Found]:

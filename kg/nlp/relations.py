@@ -4,7 +4,8 @@ Reads ``doc.ents`` (``kb_id_`` = entity key, ``label_`` = type), ``doc.sents`` a
 ``doc._.relations``. Sentence by sentence it applies the cues of ``relation_cues.jsonl`` (see
 ``kg.nlp.relation_links``) and the gap cues of ``relation_gaps.jsonl``, carrying the topic actor and thing from
 sentence to sentence (``kg.nlp.relation_scope``), and places by adjective, in a list or before the project
-(``kg.nlp.relation_places``).
+(``kg.nlp.relation_places``), and the projects a programme of "Teilprojekte" introduces after it in its section
+(``kg.nlp.relation_programmes``).
 Two document-level rules follow the annotation conventions: a section heading "Unternehmen der X" makes the actors
 that lead its sentences subsidiaries of X, and a project whose title names a place is located there. Finally one
 relation is kept per pair: the most specific predicate.
@@ -23,6 +24,7 @@ from kg.document import Document
 from kg.nlp.relation_cues import DOMAINS, GapCue, load_cues, load_gap_cues
 from kg.nlp.relation_links import LINKS, Found, Match
 from kg.nlp.relation_places import demonym_relations, place_before_relations, place_list_relations
+from kg.nlp.relation_programmes import programme_member_relations
 from kg.nlp.relation_scope import ACTOR, Discourse, Group, M, Sentence, groups
 from kg.records import Evidence, Relation
 
@@ -216,6 +218,7 @@ def extract_relations(doc: Doc) -> list[Relation]:
     if document is not None:
         candidates += _heading_relations(sentences, mentions, document)
     candidates += _title_relations(doc, sentences)
+    candidates += programme_member_relations(sentences, document)
     candidates += demonym_relations(sentences, doc._.entities or {})
     candidates += place_list_relations(sentences)
     candidates += place_before_relations(sentences)

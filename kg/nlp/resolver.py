@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -85,10 +86,11 @@ def choose(spans: list[Span]) -> list[Span]:
 
 
 def nested_owners(spans: list[Span], chosen: list[Span]) -> list[Span]:
-    """Organizations named as genitive owner inside a chosen body ("Rat der Stadt Köln" -> "Stadt Köln")."""
+    """Organizations named as genitive owner inside a chosen body or plan ("Rat der Stadt Köln" -> "Stadt Köln",
+    "Nahverkehrsplan der Stadt Hagen" -> "Stadt Hagen")."""
     found: list[Span] = []
     for outer in chosen:
-        if outer.label_ != "Organization" or len(outer) < 3:
+        if outer.label_ not in ("Organization", "Plan") or len(outer) < 3:
             continue
         for span in spans:
             inside = outer.start < span.start and span.end == outer.end and span.label_ == "Organization"
@@ -97,16 +99,36 @@ def nested_owners(spans: list[Span], chosen: list[Span]) -> list[Span]:
     return found
 
 
-def nested_places(spans: list[Span], chosen: list[Span]) -> list[Span]:
+def nested_parts(spans: list[Span], chosen: list[Span]) -> list[tuple[Span, Span | None]]:
+    """The maker at the start of a chosen product ("BMW i3" -> "BMW"), so the actor stays an entity, and the
+    shorter forms of a chosen plan ("Nahverkehrsplan 2020" in "Nahverkehrsplan 2020 der Stadt Hagen") with the
+    plan they belong to, so they stay its aliases."""
+    found: list[tuple[Span, Span | None]] = []
+    for outer in chosen:
+        for s in spans:
+            if not (outer.start <= s.start and s.end <= outer.end and len(s) < len(outer)):
+                continue
+            if outer.label_ == "Product" and s.start == outer.start and s.label_ == "Organization" and s.kb_id_:
+                found.append((s, None))
+            elif outer.label_ == "Plan" and s.label_ == "Plan":
+                found.append((s, outer))
+    return found
+
+
+def nested_places(spans: list[Span], chosen: list[Span], owners: list[Span]) -> list[Span]:
     """Places named inside a project, plan or event title ("Mobilstationsnetz in Köln" -> "Köln"); a place
-    inside an actor's name gives none ("Stadtwerke Köln")."""
+    inside an actor's name gives none ("Stadtwerke Köln", the owner "Stadt Hagen" of a plan)."""
     found: list[Span] = []
     for outer in chosen:
         if outer.label_ in ("Organization", "Place", "Person") or len(outer) < 2:
             continue
         for span in spans:
             inside = outer.start < span.start and span.end <= outer.end and span.label_ == "Place"
-            if inside and not any(s.start == span.start and s.end == span.end for s in found):
+            if (
+                inside
+                and not any(o.start <= span.start and span.end <= o.end for o in owners)
+                and not any(s.start == span.start and s.end == span.end for s in found)
+            ):
                 found.append(span)
     return found
 
@@ -132,10 +154,15 @@ def _identity(span: Span) -> str:
     return f"id:{span.kb_id_}" if span.kb_id_ else f"{group}:{' '.join(norm_key(span))}"
 
 
-def group_mentions(doc: Doc, chosen: list[Span], nested: list[Span]) -> dict[str, _Group]:
+def group_mentions(
+    doc: Doc, chosen: list[Span], nested: list[Span], forms: Sequence[tuple[Span, Span]] = ()
+) -> dict[str, _Group]:
+    """Mentions grouped into entities; each of ``forms`` (a shorter form, its name) joins the name's group."""
     union = _Union()
     for span in [*chosen, *nested]:
         union.find(_identity(span))
+    for form, name in forms:
+        union.join(_identity(form), _identity(name))
     acronyms: dict[str, tuple[int, int]] = doc.user_data.get(USER_DATA_KEY, {})
     by_offsets = {(s.start, s.end): s for s in chosen}
     for acronym, (start, end) in acronyms.items():
@@ -211,10 +238,13 @@ def entity_resolver(doc: Doc) -> Doc:
     """Set ``doc.ents`` (kb_id_ = entity key) and ``doc._.entities`` from the candidates."""
     spans = [s for s in candidates.candidates(doc) if s.text.strip()]
     chosen = choose(spans)
-    nested = nested_owners(spans, chosen) + nested_places(spans, chosen)
+    parts = nested_parts(spans, chosen)
+    owners = nested_owners(spans, chosen)
+    nested = owners + nested_places(spans, chosen, owners) + [part for part, _ in parts]
+    forms = [(part, name) for part, name in parts if name is not None]
     entities: dict[str, Entity] = {}
     ents: list[Span] = []
-    for group in group_mentions(doc, chosen, nested).values():
+    for group in group_mentions(doc, chosen, nested, forms).values():
         entity = build_entity(group)
         if entity.key in entities:  # two groups that name the same thing (e.g. one gazetteer id)
             old = entities[entity.key]

@@ -3,7 +3,11 @@
 A cue (``kg/resources/patterns/title_cues.jsonl``) is followed by a quoted title ("Projekt „Laternenparken“",
 "Messe „new mobility“"), by a brand-like name ("Projekt eBus Skorpion", "Programms CiViTAS"), or, for a
 plural cue, by a list of them ("Projekten (SaxHybrid PLus, eBus Batterfly und eBus Skorpion)"). A compound
-with a plan cue is itself a name ("Nahverkehrsplan 2020", "Integriertes Klimaschutzkonzept").
+with a plan cue is itself a name ("Nahverkehrsplan 2020", "Integriertes Klimaschutzkonzept") unless it is a
+``generic_plans`` kind of document ("der Stellenplan") or follows an indefinite article ("ein Finanzierungskonzept");
+``named_plan_heads`` and ``plan_abbreviations`` take a name after them ("Charta Leipziger Neuseenland 2030",
+"STEP Verkehr und öffentlicher Raum"), and any plan a year, a genitive owner and a quoted title ("Arbeitsprogramm
+des Oberbürgermeisters „Leipzig 2020“"); the shorter forms come along as aliases.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from kg.nlp import candidates
 from kg.nlp.candidates import is_acronym, is_brand, is_function_word
 from kg.nlp.lexicon import Cue, cue_for, stem, word_set
 from kg.nlp.measures import add_measures
-from kg.nlp.patterns import left_start, place_after
+from kg.nlp.patterns import left_start, place_after, place_word, topic_end
 
 OPEN_QUOTES = frozenset({"„", "“", '"', "«", "‚", "»"})
 CLOSE_QUOTES = frozenset({"“", "”", '"', "»", "‘", "«"})
@@ -25,6 +29,7 @@ MAX_TITLE = 25
 MAX_NAME = 4
 MAX_LIST_GAP = 8
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|\d{1,4}|\d\.\d)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def opens_quote(doc: Doc, i: int) -> bool:
@@ -186,18 +191,82 @@ def _bare_list(doc: Doc, i: int) -> list[tuple[int, int]]:
     return found if len(found) > 1 else []
 
 
-def plan_name(doc: Doc, i: int, cue: Cue) -> tuple[int, int] | None:
-    """A plan compound as a name: "Lärmaktionsplan", "Nahverkehrsplan 2020", "Integriertes Klimaschutzkonzept"."""
+_RANGE = frozenset({"-", "–", "bis"})
+_INDEFINITE = frozenset({"ein", "eine", "einen", "eines", "einem", "einer", "kein", "keine", "keinen", "keines"})
+MIN_COMPOUND = 5
+
+
+def _year_end(doc: Doc, i: int) -> int:
+    """``i`` moved past a year or a year range ("2030", "2014 - 2020")."""
+    if i < len(doc) and _YEAR.match(doc[i].text.rstrip(".")):
+        i += 1
+        if i + 1 < len(doc) and doc[i].text in _RANGE and _YEAR.match(doc[i + 1].text.rstrip(".")):
+            i += 2
+    return i
+
+
+def _owner_end(doc: Doc, i: int) -> int:
+    """``i`` moved past a genitive owner ("des Oberbürgermeisters", "der Stadt Leipzig", "des Bundes")."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("der", "des"):
+        return i
+    owners = word_set("genitive_owners") | word_set("place_bodies") | word_set("plan_owners")
+    if doc[i + 1].lower_ not in owners:
+        return i
+    end = i + 2
+    if end < len(doc) and doc[end].text[:1].isupper() and place_word(doc[end]):
+        end += 1  # "der Stadt Leipzig"
+    return end
+
+
+def _named(word: str, items: str) -> bool:
+    return stem(word) in {stem(w) for w in word_set(items, fold=False)}
+
+
+def _extensions(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans from ``start`` over a year, an owner, a second year and a quoted title after ``end``; the
+    longest is the name, the others are its shorter forms."""
+    spans = [(start, end)]
+    for step in (_year_end, _owner_end, _year_end):
+        moved = step(doc, spans[-1][1])
+        if moved > spans[-1][1]:
+            spans.append((start, moved))
+    last = spans[-1][1]
+    if opens_quote(doc, last):
+        close = quoted_end(doc, last)
+        if close is not None:
+            spans += [(start, close + 1), (last + 1, close)]  # the title alone is a form of the name, too
+    return spans
+
+
+def plan_spans(doc: Doc, i: int, cue: Cue) -> list[tuple[int, int]]:
+    """The named plan that the compound at ``i`` heads, and its shorter forms; none if it names no plan."""
     token = doc[i]
     lower = token.lower_.replace("\u00ad", "")
     if cue.type != "Plan" or cue.match != "suffix" or not token.text[:1].isupper():
-        return None
-    if not lower.endswith((cue.cue, cue.cue + "s", cue.cue + "es")) or len(lower) < len(cue.cue) + 5:
-        return None
+        return []
+    named = _named(token.text, "named_plan_heads")
+    if not lower.endswith((cue.cue, cue.cue + "s", cue.cue + "es")) or (
+        len(lower) < len(cue.cue) + MIN_COMPOUND and not named
+    ):
+        return []
+    start = left_start(doc, i, adjectives=True)
     end = i + 1
-    if end < len(doc) and re.match(r"^(?:19|20)\d\d$", doc[end].text):
-        end += 1
-    return left_start(doc, i, adjectives=True), end
+    if named:
+        end = max(end, topic_end(doc, end))
+    spans = _extensions(doc, start, end)
+    if end == i + 1 and _named(token.text, "generic_plans"):
+        return spans[1:]  # "Arbeitsprogramm des Oberbürgermeisters", not "Arbeitsprogramm"
+    if len(spans) == 1 and start > 0 and doc[start - 1].lower_ in _INDEFINITE:
+        return []
+    return spans
+
+
+def abbreviated_plan(doc: Doc, i: int) -> list[tuple[int, int]]:
+    """A plan abbreviation with its name ("STEP Verkehr und öffentlicher Raum"); none without a name."""
+    if doc[i].text not in word_set("plan_abbreviations", fold=False):
+        return []
+    end = topic_end(doc, i + 1)
+    return _extensions(doc, i, end) if end > i + 1 else []
 
 
 def line_end(doc: Doc, i: int) -> int | None:
@@ -219,6 +288,8 @@ def title_ruler(doc: Doc) -> Doc:
         end = line_end(doc, i)
         if end:
             candidates.add(doc, i, end, "Project", "title")
+        for start, end in abbreviated_plan(doc, i):
+            candidates.add(doc, start, end, "Plan", "pattern")
         cue = cue_for(token.text)
         if cue is None:
             continue
@@ -228,7 +299,6 @@ def title_ruler(doc: Doc) -> Doc:
             end = place_after(doc, i + 1)  # "Pilotprojekt im Seebad Warnemünde"
             if end > i + 1:
                 candidates.add(doc, i, end, "Project", "title")
-        plan = plan_name(doc, i, cue)
-        if plan:
-            candidates.add(doc, plan[0], plan[1], "Plan", "pattern")
+        for start, end in plan_spans(doc, i, cue):
+            candidates.add(doc, start, end, "Plan", "pattern")
     return doc

@@ -203,6 +203,47 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Der Rat beschließt den Nahverkehrsplan 2020 der Stadt Hagen.", [("Nahverkehrsplan 2020", "Plan")]),
     ("Dies folgt aus dem Integrierten Klimaschutzkonzept des Kreises.", [("Integrierten Klimaschutzkonzept", "Plan")]),
     ("Die Novellierung des Erneuerbare-EnergienGesetz (EEG) wurde beschlossen.", [("EEG", "Plan")]),
+    (
+        "Der Rat beschließt den Nahverkehrsplan 2020 der Stadt Hagen.",
+        [("Nahverkehrsplan 2020 der Stadt Hagen", "Plan"), ("Stadt Hagen", "Organization")],
+    ),
+    (
+        "Die Ziele stehen im Arbeitsprogramm der Oberbürgermeisterin „Bonn 2030“ unter Punkt 3.",
+        [("Arbeitsprogramm der Oberbürgermeisterin „Bonn 2030“", "Plan"), ("Bonn 2030", "Plan")],
+    ),
+    (
+        "Das Vorhaben folgt der Charta Rheinisches Revier 2040 und dem Masterplan Green City.",
+        [("Charta Rheinisches Revier 2040", "Plan"), ("Masterplan Green City", "Plan")],
+    ),
+    (
+        "Aussagen enthält auch der StEP Mobilität und Verkehr, den der Senat beschlossen hat.",
+        [("StEP Mobilität und Verkehr", "Plan")],
+    ),
+    (
+        "Grundlage ist das Klimaschutzkonzept der Stadt Bonn aus dem Jahr 2019.",
+        [("Klimaschutzkonzept der Stadt Bonn", "Plan"), ("Klimaschutzkonzept", "Plan")],
+    ),
+    # vehicle models named by their maker
+    (
+        "Die Stadtwerke kaufen zehn Mercedes-Benz eCitaro und zwei Solaris Urbino 12 electric.",
+        [
+            ("Mercedes-Benz eCitaro", "Product"),
+            ("Solaris Urbino 12 electric", "Product"),
+            ("Solaris", "Organization"),
+        ],
+    ),
+    (
+        "Für den Fuhrpark werden drei VW ID.3 beschafft; Volkswagen liefert im Mai.",
+        [("VW ID.3", "Product"), ("Volkswagen", "Organization")],
+    ),
+    (
+        "Die Audi AG testet den „Audi Q4 e-tron“ im Stadtverkehr.",
+        [("Audi Q4 e-tron", "Product"), ("Audi AG", "Organization")],
+    ),
+    (
+        "Im Werk entsteht der BMW i3. Die BMW Group baut den i3 seit 2013 in Leipzig.",
+        [("BMW i3", "Product"), ("i3", "Product")],
+    ),
     # persons
     ("Die Schirmherrschaft hat Herrn Oberbürgermeister Jung übernommen.", [("Oberbürgermeister Jung", "Person")]),
     ("Dr. Wolfgang Hübschle stellte das Konzept vor.", [("Dr. Wolfgang Hübschle", "Person")]),
@@ -300,6 +341,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Die Busse sollen in den Landkreisen Vorpommern-Greifswald und Uckermark fahren.",
         [("Vorpommern-Greifswald", "Place"), ("Uckermark", "Place")],
     ),
+    (
+        "Die Stadt beauftragt die Dresdner\nVerkehrsbetriebe AG mit dem Betrieb der neuen Linie.",
+        [("Dresdner Verkehrsbetriebe AG", "Organization")],
+    ),
 ]
 
 
@@ -334,6 +379,13 @@ NOT_ENTITIES = [
     ),
     ("Der Antrag kam mit den Firmen vor Ort zustande.", "Ort"),
     ("Mit den Firmen fehlt Personal und Geld.", "Personal"),
+    ("Die Vorlage hat keine Auswirkungen auf den Stellenplan.", "Stellenplan"),
+    ("Das Arbeitsprogramm wird jährlich fortgeschrieben.", "Arbeitsprogramm"),
+    ("Der Betreiber soll ein Finanzierungskonzept vorlegen.", "Finanzierungskonzept"),
+    ("Der Zeitplan ist in Anlage 1 dargestellt.", "Zeitplan"),
+    ("Der STEP wird fortgeschrieben.", "STEP"),
+    ("Im BMW-Werk arbeiten 5000 Menschen; die BMW Group investiert.", "BMW-Werk"),
+    ("Der i3 fährt elektrisch, die BMW Group baut ihn.", "i3"),
 ]
 
 
@@ -351,6 +403,21 @@ NOT_ENTITIES = [
 )
 def test_a_place_inside_an_actor_name_is_no_place(text: str, place: str) -> None:
     assert (place, "Place") not in labels(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Die BMW Group baut im BMW Werk Leipzig Autos.", "BMW Werk"),
+        ("Porsche Fahrer und BMW Mitarbeiter kamen zur Messe.", "Porsche Fahrer"),
+        ("Die Porsche AG gemeinsam mit Leipziger Hotels testet.", "Porsche AG"),
+        ("Die Stadt kaufte 2019 bei Solaris 12 Busse.", "Solaris 12"),
+    ],
+)
+def test_a_maker_before_a_common_noun_names_no_product(text: str, label: str) -> None:
+    found = labels(run(text))
+    assert not any(t == "Product" for _label, t in found), f"found {sorted(found)}"
+    assert not any(label == found_label and t == "Product" for found_label, t in found)
 
 
 @pytest.mark.parametrize(("text", "word"), NOT_ENTITIES)

@@ -71,6 +71,7 @@ def test_no_label_names_two_entries() -> None:
         ([{"id": "x", "type": "Organization", "name": "X"}, {"id": "x", "type": "Place", "name": "Y"}], "duplicate"),
         ([{"id": "x", "type": "Organization", "name": "X", "parent": "nowhere"}], "unknown parent"),
         ([{"type": "Organization", "name": "X"}], "without"),
+        ([{"id": "x", "type": "Organization", "name": "X", "makes": "cakes"}], "makes unknown goods"),
     ],
 )
 def test_malformed_gazetteer_is_a_data_file_error(tmp_path: Path, records: list[dict[str, str]], message: str) -> None:

@@ -104,6 +104,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "Turku": ("turku", PLACE),
     "Kaiserslautern": ("kaiserslautern", PLACE),
     "BMW i3": ("bmw-i3", PRODUCT),
+    "Porsche Panamera": ("panamera", PRODUCT),
     "Aachen": ("aachen", PLACE),
     "Dresden": ("dresden", PLACE),
     "Stadt Aachen": ("stadt-aachen", ORG),
@@ -511,6 +512,39 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
         "Busse werden von der LVB zur Verfügung gestellt.",
         {("htwk", P, "saxhybrid"), ("lvb", P, "batterfly")},
     ),
+    # a programme of "Teilprojekte": the projects the section then introduces are its parts, up to the next
+    # programme; not a project named before it, not without the word for its projects
+    (
+        "Im Verbundvorhaben „Schaufenster Bayern-Sachsen“ arbeiten Unternehmen aus Sachsen zusammen. Die SWL ist "
+        "an vier Teilprojekten beteiligt. Das Projekt „Laternenparken“ erprobt Ladepunkte. Die HTWK entwickelte "
+        "im Projekt „ePendler“ neue Angebote.",
+        {
+            ("swl", P, "schaufenster"),
+            ("laternenparken", "partOf", "schaufenster"),
+            ("ependler", "partOf", "schaufenster"),
+        },
+    ),
+    (
+        "Das Projekt „Laternenparken“ erprobt Ladepunkte. Im Schaufenster Bayern-Sachsen laufen mehrere "
+        "Teilprojekte. Das Projekt „ePendler“ testet E-Fahrzeuge. Das Programm CiViTAS unterstützt Städte. Das "
+        "Projekt „Carsharing“ startet 2020.",
+        {("ependler", "partOf", "schaufenster")},
+    ),
+    ("Im Schaufenster Bayern-Sachsen laufen mehrere Vorhaben. Das Projekt „ePendler“ testet E-Fahrzeuge.", set()),
+    # produces: a field test of a product by its maker; a product of an earlier sentence is not what is made
+    (
+        "Die Porsche AG beteiligt sich gemeinsam mit Hotels am Praxistest für den „Porsche Panamera“.",
+        {("porsche", "produces", "panamera")},
+    ),
+    ("Die HTWK beteiligt sich am Praxistest für den „Porsche Panamera“.", set()),
+    ("Die Porsche AG testet den Porsche Panamera. Heute produziert die Heiterblick GmbH Straßenbahnen.", set()),
+    # locatedIn: a maker builds its vehicles in a place; building anything else there does not place it
+    (
+        "Die BMW Group baut das Elektrofahrzeug BMW i3 komplett in Leipzig.",
+        {("bmw", "produces", "bmw-i3"), ("bmw", "locatedIn", "leipzig")},
+    ),
+    ("Die Porsche AG fertigt seit 2014 Fahrzeuge mit Hybridantrieb in Leipzig.", {("porsche", "locatedIn", "leipzig")}),
+    ("Die LVB baut neue Haltestellen in Leipzig.", set()),
 ]
 
 
