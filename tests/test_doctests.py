@@ -10,9 +10,7 @@ import pytest
 
 import kg
 
-MODULES = sorted(
-    m.name for m in pkgutil.walk_packages(kg.__path__, "kg.") if m.name not in {"kg.__main__"}
-)
+MODULES = sorted(m.name for m in pkgutil.walk_packages(kg.__path__, "kg.") if m.name not in {"kg.__main__"})
 
 
 @pytest.mark.parametrize("name", MODULES)

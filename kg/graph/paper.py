@@ -182,8 +182,11 @@ def _add_decision(
         if decided_in is not None:
             g.add((decided_in, BESLUIT.heeftStemming, node))
         g.add((node, DCTERMS.description, Literal(vote.text)))
-        counts = ((BESLUIT.aantalVoorstanders, vote.in_favour), (BESLUIT.aantalTegenstanders, vote.against),
-                  (BESLUIT.aantalOnthouders, vote.abstentions))
+        counts = (
+            (BESLUIT.aantalVoorstanders, vote.in_favour),
+            (BESLUIT.aantalTegenstanders, vote.against),
+            (BESLUIT.aantalOnthouders, vote.abstentions),
+        )
         for prop, count in counts:
             if count is not None:
                 g.add((node, prop, Literal(count)))

@@ -57,7 +57,6 @@ class Cue:
     reach: int | None = 1  # how many sentences back the topic thing may be; None: anywhere in the section
     carry: bool = False  # a contract or commission without its project: the next sentence may name it
     own_sentence: bool = False  # the object is named in the cue's sentence, never the topic of earlier ones
-    maker: bool = False  # the actor's name opens the object's name ("Porsche AG" → "Porsche Panamera")
 
 
 @dataclass(frozen=True)
@@ -150,7 +149,6 @@ def load_cues(path: Path = CUES_FILE) -> tuple[Cue, ...]:
                 reach=_reach(path, line, record.get("reach", 1)),
                 carry=_flag(path, line, record, "carry"),
                 own_sentence=_flag(path, line, record, "own_sentence"),
-                maker=_flag(path, line, record, "maker"),
             )
         )
     return tuple(cues)

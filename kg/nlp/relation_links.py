@@ -244,14 +244,7 @@ def agent(match: Match) -> Iterator[Found]:
         actors, via = [match.discourse.actor], match.discourse.actor_sentence
     for s in actors:
         for o in things:
-            if not match.cue.maker or names_maker(s, o):
-                yield _found(match, s, match.cue.predicate, o, via)
-
-
-def names_maker(actor: M, thing: M) -> bool:
-    """Whether the first word of the actor's name opens the thing's name ("Porsche AG", "Porsche Panamera")."""
-    words = actor.text.split()
-    return bool(words) and thing.text.casefold().startswith(words[0].casefold() + " ")
+            yield _found(match, s, match.cue.predicate, o, via)
 
 
 def source(match: Match) -> Iterator[Found]:

@@ -40,7 +40,9 @@ def expected_small_graph(text: str = TEXT) -> Graph:
     statement = hashed_part_iri(BASE, "t1", "statement", URIRef(lvb), MKG.participatesIn, URIRef(skorpion))
     annotation = hashed_part_iri(BASE, "t1", "annotation", statement, 0, len(text), OA.describing)
     run = f"{BASE}run/t1/20250102T030405.000000Z"
-    return Graph().parse(format="turtle", data=f"""
+    return Graph().parse(
+        format="turtle",
+        data=f"""
 @prefix mkg: <https://w3id.org/mobility-kg/def#> . @prefix oa: <http://www.w3.org/ns/oa#> .
 @prefix prov: <http://www.w3.org/ns/prov#> . @prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix schema: <https://schema.org/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -70,7 +72,8 @@ def expected_small_graph(text: str = TEXT) -> Graph:
     prov:endedAtTime "2025-01-02T03:04:09+00:00"^^xsd:dateTime .
 <{BASE}agent/mobility-kg/0.1.0/blank-de> a prov:SoftwareAgent ; rdfs:label "mobility-kg 0.1.0 (blank:de)" ;
     schema:softwareVersion "0.1.0" ; mkg:spacyModel "blank:de" .
-""")
+""",
+    )
 
 
 def assert_isomorphic(actual: Graph, expected: Graph) -> None:
@@ -154,7 +157,8 @@ def test_dataset_has_one_named_graph_per_document() -> None:
     assert names == {graph_iri(BASE, "t1"), graph_iri(BASE, "t2")}
     for doc_id in ("t1", "t2"):
         assert (paper_iri(BASE, doc_id), RDF.type, URIRef("https://schema.oparl.org/1.1/Paper")) in ds.graph(
-            graph_iri(BASE, doc_id))
+            graph_iri(BASE, doc_id)
+        )
     assert len(ds.graph(ds.default_graph.identifier)) == 0  # the ontology is not copied in
 
 
@@ -164,7 +168,9 @@ def test_a_key_shared_by_two_documents_is_one_node() -> None:
     organisations = {s for s, _p, _o, _g in ds.quads((None, RDF.type, MKG.Organization, None))}
     assert organisations == {lvb}
     assert {g for _s, _p, _o, g in ds.quads((lvb, RDFS.label, None, None))} == {
-        graph_iri(BASE, "t1"), graph_iri(BASE, "t2")}
+        graph_iri(BASE, "t1"),
+        graph_iri(BASE, "t2"),
+    }
 
 
 def test_same_document_twice_is_an_input_error() -> None:
@@ -202,7 +208,8 @@ def test_alias_equal_to_name_is_not_repeated() -> None:
     same = Entity("lvb", "Organization", "LVB", ("LVB", "Leipziger Verkehrsbetriebe"))
     g = document_graph(Extraction(ex.document, (same,)))
     assert set(g.objects(entity_iri(BASE, "Organization", "lvb"), SKOS.altLabel)) == {
-        Literal("Leipziger Verkehrsbetriebe")}
+        Literal("Leipziger Verkehrsbetriebe")
+    }
 
 
 def test_dataset_prefixes_are_bound() -> None:

@@ -32,7 +32,14 @@ def test_entity_iri_per_type(entity_type: str, name: str, expected: str) -> None
 
 def test_every_entity_type_has_a_kind() -> None:
     assert {str(entity_iri(BASE, t, "x")).split("/")[-2] for t in ENTITY_TYPES} == {
-        "org", "project", "place", "product", "event", "person", "plan"}
+        "org",
+        "project",
+        "place",
+        "product",
+        "event",
+        "person",
+        "plan",
+    }
 
 
 def test_document_iris() -> None:
@@ -52,7 +59,8 @@ def test_run_iri_is_utc() -> None:
 
 def test_custom_base() -> None:
     assert entity_iri("https://data.leipzig.de/kg/", "Organization", "lvb") == URIRef(
-        "https://data.leipzig.de/kg/org/lvb")
+        "https://data.leipzig.de/kg/org/lvb"
+    )
 
 
 @pytest.mark.parametrize("base", ["kg/", "https://example.org/kg", "", "mailto:x@example.org/"])

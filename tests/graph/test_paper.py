@@ -75,8 +75,13 @@ def test_committee_is_the_extracted_organisation(graph: Graph) -> None:
 def test_body_found_by_alias_is_the_entity_node() -> None:
     from kg.records import Entity
 
-    doc = Document("t9", "Test", "t9.txt", "Der FA Finanzen berät.",
-                   structure=PaperStructure(consultations=(Consultation(1, "FA Finanzen", "2020-01-02"),)))
+    doc = Document(
+        "t9",
+        "Test",
+        "t9.txt",
+        "Der FA Finanzen berät.",
+        structure=PaperStructure(consultations=(Consultation(1, "FA Finanzen", "2020-01-02"),)),
+    )
     finance = Entity("fachausschuss-finanzen", "Organization", "Fachausschuss Finanzen", ("FA Finanzen",))
     g = document_graph(Extraction(doc, (finance,)))
     assert g.value(part_iri(BASE, "t9", "consultation", 1), OPARL.organization) == org("Fachausschuss Finanzen")

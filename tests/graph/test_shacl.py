@@ -43,8 +43,10 @@ def test_dataset_conforms_graph_by_graph(reference_records: Extraction) -> None:
 def test_statement_without_evidence(built: Graph) -> None:
     statement = next(built.subjects(RDF.subject, LVB))
     violations = validate(broken(built, (None, OA.hasBody, statement)))
-    assert f"<{statement}> ^oa:hasBody: a relation statement has at least one evidence annotation with text offsets" \
+    assert (
+        f"<{statement}> ^oa:hasBody: a relation statement has at least one evidence annotation with text offsets"
         in violations
+    )
 
 
 def test_entity_with_two_types(built: Graph) -> None:
@@ -72,8 +74,9 @@ def test_consultation_without_organization(built: Graph) -> None:
 def test_evidence_end_before_start(built: Graph) -> None:
     position = next(built.subjects(RDF.type, OA.TextPositionSelector))
     end = built.value(position, OA.end)
-    g = broken(built, (position, OA.start, None), (position, OA.start, Literal(end.toPython() + 1,
-                                                                              datatype=end.datatype)))
+    g = broken(
+        built, (position, OA.start, None), (position, OA.start, Literal(end.toPython() + 1, datatype=end.datatype))
+    )
     expected = f"{position.n3()} oa:start: a text position has one start, not after its end (value "
     assert [v for v in validate(g) if v.startswith(expected)]
 

@@ -179,8 +179,8 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
         {("dezernat-wa", C, "mitwirkung"), ("lvv", C, "mitwirkung")},
     ),
     (
-        "Das Projekt Ladeinfrastruktur erprobt Schnellladesäulen an Hauptstraßen. Hier arbeitet die EnBW "
-        "federführend mit der SSB und der Daimler AG zusammen.",
+        "Das Projekt Ladeinfrastruktur erprobt Schnellladesäulen an Hauptstraßen. Die EnBW setzt es federführend "
+        "zusammen mit der SSB und der Daimler AG um.",
         {
             ("enbw", C, "ladeinfrastruktur"),
             ("ssb", P, "ladeinfrastruktur"),
@@ -446,7 +446,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Im Auftrag der Stadt Köln betreibt die KVB das Mobilstationsnetz.", {("kvb", "operates", "mobilstationsnetz")}),
     # places named before the project built there; not when nothing is built
     (
-        "In den Wohngebieten der LVB in Leipzig und Dresden sollen bis 2025 neue Ladepunkte errichtet werden.",
+        "Bis 2025 werden im Zentrum von Leipzig und Dresden öffentliche Ladepunkte installiert.",
         {("ladepunkte", "locatedIn", "leipzig"), ("ladepunkte", "locatedIn", "dresden")},
     ),
     ("In Leipzig und Dresden wird seit Jahren über Ladepunkte gestritten.", set()),
@@ -463,14 +463,14 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ),
     # several actors who present one thing worked on it jointly; "jeweils" says they did not
     (
-        "Die KVB, die SSB und die EnBW haben am 4. März 2019 ein Konzept für Schnellbusse vorgestellt.",
+        "Die KVB, die SSB und die EnBW haben im Ausschuss am 12. Mai einen Entwurf für Schnellbuslinien vorgelegt.",
         {("kvb", PA, "ssb"), ("kvb", PA, "enbw"), ("ssb", PA, "enbw")},
     ),
     ("Die KVB und die SSB haben jeweils einen Bericht vorgelegt.", set()),
     # a project inside a relative clause describes the place of the work; the work belongs to the topic project
     (
-        "Im Projekt eBus Skorpion werden Elektrobusse erprobt. Die Beschaffung der Busse, die im Carsharing "
-        "eingesetzt werden, erfolgt durch die HTWK.",
+        "Das Projekt eBus Skorpion startet im Herbst. Die Auswertung der Fahrten, die im Carsharing anfallen "
+        "werden, erfolgt durch die HTWK.",
         {("htwk", P, "skorpion")},
     ),
     # a council body that decides, commissions or takes note is neither participant nor partner
@@ -487,7 +487,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Der Fahrgastbeirat wirkt seit 2019 am Projekt Carsharing mit.", {("fahrgastbeirat", P, "carsharing")}),
     # a lead role without its project: a count names no project, and a programme is no project led
     (
-        "Im Schaufenster Bayern-Sachsen laufen 40 Projekte. Die HTWK übernimmt die Konsortialführung bei zweien.",
+        "Das Projekt Carsharing umfasst mehrere Arbeitspakete. Die HTWK hat die Konsortialführung in drei davon inne.",
         set(),
     ),
     (
@@ -496,7 +496,7 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ),
     # names coordinated in one series are siblings, not parts of each other
     (
-        "Im Rahmen von „SaxMobility I und II“ hat die SWL mit der HTWK gemeinsam Ladesäulen erprobt.",
+        "Die SWL testete im Rahmen von „SaxMobility I und II“ gemeinsam mit der HTWK neue Ladesäulen.",
         {
             ("swl", P, "saxmobility-1"),
             ("swl", P, "saxmobility-2"),
@@ -507,17 +507,17 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ),
     # a missed sentence end bounds a participation cue; a route named "auf der X" is no topic
     (
-        "Im Projekt SaxHybrid Plus werden Hybridbusse untersucht. Die Beschaffung erfolgt durch die HTWK (Dresden). "
-        "von und den Für das Projekt eBus Batterfly ist der Einsatz auf der Innovationslinie 89 vorgesehen. Beide "
-        "Busse werden von der LVB zur Verfügung gestellt.",
+        "Im Projekt SaxHybrid Plus fahren Hybridbusse im Linienbetrieb; die Begleitforschung erfolgt durch die HTWK "
+        "(Dresden). siehe Anhang Das Projekt eBus Batterfly misst Ladezeiten auf der Innovationslinie 89. Die "
+        "Fahrzeuge werden von der LVB zur Verfügung gestellt.",
         {("htwk", P, "saxhybrid"), ("lvb", P, "batterfly")},
     ),
     # a programme of "Teilprojekte": the projects the section then introduces are its parts, up to the next
     # programme; not a project named before it, not without the word for its projects
     (
-        "Im Verbundvorhaben „Schaufenster Bayern-Sachsen“ arbeiten Unternehmen aus Sachsen zusammen. Die SWL ist "
-        "an vier Teilprojekten beteiligt. Das Projekt „Laternenparken“ erprobt Ladepunkte. Die HTWK entwickelte "
-        "im Projekt „ePendler“ neue Angebote.",
+        "Das Schaufenster Bayern-Sachsen bündelt Vorhaben beider Länder. Es besteht aus mehreren Teilprojekten, "
+        "an denen die SWL beteiligt ist. Das Projekt „Laternenparken“ testet Ladesäulen in Straßenlaternen. Seit "
+        "2014 prüft die HTWK im Projekt „ePendler“ den Alltag von Berufspendlern.",
         {
             ("swl", P, "schaufenster"),
             ("laternenparken", "partOf", "schaufenster"),
@@ -531,19 +531,21 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
         {("ependler", "partOf", "schaufenster")},
     ),
     ("Im Schaufenster Bayern-Sachsen laufen mehrere Vorhaben. Das Projekt „ePendler“ testet E-Fahrzeuge.", set()),
-    # produces: a field test of a product by its maker; a product of an earlier sentence is not what is made
+    # produces: a product of an earlier sentence is not what is made
     (
-        "Die Porsche AG beteiligt sich gemeinsam mit Hotels am Praxistest für den „Porsche Panamera“.",
-        {("porsche", "produces", "panamera")},
+        "Die Porsche AG zeigt den Porsche Panamera auf der Messe. Seit Jahren fertigt die Heiterblick GmbH "
+        "Niederflurbahnen.",
+        set(),
     ),
-    ("Die HTWK beteiligt sich am Praxistest für den „Porsche Panamera“.", set()),
-    ("Die Porsche AG testet den Porsche Panamera. Heute produziert die Heiterblick GmbH Straßenbahnen.", set()),
     # locatedIn: a maker builds its vehicles in a place; building anything else there does not place it
     (
-        "Die BMW Group baut das Elektrofahrzeug BMW i3 komplett in Leipzig.",
+        "Die BMW Group fertigt das Modell BMW i3 ausschließlich in Leipzig.",
         {("bmw", "produces", "bmw-i3"), ("bmw", "locatedIn", "leipzig")},
     ),
-    ("Die Porsche AG fertigt seit 2014 Fahrzeuge mit Hybridantrieb in Leipzig.", {("porsche", "locatedIn", "leipzig")}),
+    (
+        "Die Porsche AG produziert ihre Sportwagen mit Plug-in-Antrieb weiterhin in Stuttgart.",
+        {("porsche", "locatedIn", "stuttgart")},
+    ),
     ("Die LVB baut neue Haltestellen in Leipzig.", set()),
 ]
 

@@ -41,7 +41,6 @@ def test_every_cue_fires_in_the_passage_table() -> None:
         ({"id": "x", "predicate": "operates", "link": "agent", "side": "left", "patterns": ["a"]}, "side must be"),
         ({"id": "x", "predicate": "operates", "link": "agent", "reach": -1, "patterns": ["a"]}, "reach must be"),
         ({"id": "x", "predicate": "operates", "link": "joint", "carry": "yes", "patterns": ["a"]}, "carry must be"),
-        ({"id": "x", "predicate": "produces", "link": "agent", "maker": 1, "patterns": ["a"]}, "maker must be"),
         (
             {"id": "x", "predicate": "produces", "link": "agent", "own_sentence": "ja", "patterns": ["a"]},
             "own_sentence must be",
