@@ -40,7 +40,10 @@ def print_top_actors(console: Console, graph: Path, limit: int = 5) -> None:
     query = find_query(SUMMARY_QUERY)
     result = run_query(load_graph(graph), query.text)
     console.print(f"\n{query.description} (kg query {SUMMARY_QUERY} --graph {graph}):")
-    for cells in result.records()[:limit]:
+    rows = result.records()[:limit]
+    if not rows:
+        console.print("  (no actor takes part in a project in this graph)")
+    for cells in rows:
         console.print(f"  {cells['actorName']}: {cells['projects']} (leads {cells['coordinates']})")
 
 
