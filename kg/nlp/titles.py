@@ -7,7 +7,8 @@ with a plan cue is itself a name ("Nahverkehrsplan 2020", "Integriertes Klimasch
 ``generic_plans`` kind of document ("der Stellenplan") or follows an indefinite article ("ein Finanzierungskonzept");
 ``named_plan_heads`` and ``plan_abbreviations`` take a name after them ("Charta Leipziger Neuseenland 2030",
 "STEP Verkehr und öffentlicher Raum"), and any plan a year, a genitive owner and a quoted title ("Arbeitsprogramm
-des Oberbürgermeisters „Leipzig 2020“"); the shorter forms come along as aliases.
+des Oberbürgermeisters „Leipzig 2020“"); the shorter forms come along as aliases. A list introduction that
+ends in a project noun ("für die Neubaumaßnahmen:") makes the quoted titles heading its bullets Projects.
 """
 
 from __future__ import annotations
@@ -278,16 +279,59 @@ def line_end(doc: Doc, i: int) -> int | None:
     return None
 
 
+_BULLET = re.compile(r"^[ \t]*([-–•*▪·]|\d{1,2}[.)]|[a-z]\))[ \t]+")
+_INTRO = re.compile(r"(\w+)\s*:\s*$")
+
+
+def _marker_kind(marker: str) -> str:
+    """A bullet marker with its number or letter folded: "2." and "10." are one kind, "-" another."""
+    return re.sub(r"[a-z]", "a", re.sub(r"\d+", "1", marker))
+
+
+def _intro_line(text: str, line_start: int, marker: str) -> str:
+    """The line above a bullet that is neither blank nor a bullet of the same kind as ``marker``."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        bullet = _BULLET.match(line)
+        if line.strip() and not (bullet and _marker_kind(bullet.group(1)) == _marker_kind(marker)):
+            return line
+        end = start - 1
+    return ""
+
+
+def listed_titles(doc: Doc) -> list[tuple[int, int]]:
+    """Quoted titles that head the bullets of a list a project noun introduces: "für die Neubaumaßnahmen:" then
+    "- „Südsehne“ - mit begleitenden Einbindungstrassen"."""
+    found = []
+    nouns = tuple(word_set("list_intro_nouns"))
+    for i, token in enumerate(doc):
+        if not opens_quote(doc, i):
+            continue
+        line_start = doc.text.rfind("\n", 0, token.idx) + 1
+        bullet = _BULLET.match(doc.text[line_start : token.idx])
+        if bullet is None or bullet.end() != token.idx - line_start:
+            continue
+        intro = _INTRO.search(_intro_line(doc.text, line_start, bullet.group(1)))
+        close = quoted_end(doc, i)
+        if intro and intro.group(1).lower().endswith(nouns) and close is not None:
+            found.append((i + 1, close))
+    return found
+
+
 @Language.component("title_ruler", assigns=["doc.spans"])
 def title_ruler(doc: Doc) -> Doc:
     """Add titles after cue nouns, named plan compounds and measures a paper is about or decides."""
     add_measures(doc)
+    for start, end in listed_titles(doc):
+        candidates.add(doc, start, end, "Project", "title")
     for i, token in enumerate(doc):
         if not token.text[:1].isupper() or (not token.is_alpha and "-" not in token.text):
             continue
-        end = line_end(doc, i)
-        if end:
-            candidates.add(doc, i, end, "Project", "title")
+        line_title_end = line_end(doc, i)
+        if line_title_end:
+            candidates.add(doc, i, line_title_end, "Project", "title")
         for start, end in abbreviated_plan(doc, i):
             candidates.add(doc, start, end, "Plan", "pattern")
         cue = cue_for(token.text)

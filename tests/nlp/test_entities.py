@@ -302,6 +302,16 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Gefördert wird das Modellprojekt „Quartiersbus“ im Westen oder das „Rufbus-Angebot“ im Umland.",
         [("Quartiersbus", "Project"), ("Rufbus-Angebot", "Project")],
     ),
+    # quoted titles heading the bullets of a list that a project noun introduces
+    (
+        "Der Stadtrat beschließt die Planung für folgende Ausbaumaßnahmen:\n\n-   „Nordtangente“ - mit Wendeschleife"
+        "\n\n-   „Ringschluss Ost“\n",
+        [("Nordtangente", "Project"), ("Ringschluss Ost", "Project")],
+    ),
+    (
+        "Im Jahr 2025 beginnen die folgenden Teilprojekte:\n1. „Radachse Süd“\n2. „Mobilstation Bahnhof“ am Markt\n",
+        [("Radachse Süd", "Project"), ("Mobilstation Bahnhof", "Project")],
+    ),
     # an acronym a project cue introduces gives its long form the cue's type; listed expansions stay apart
     (
         "Bisher wurden in den Förderprojekten KLIM (Kommunale Ladeinfrastruktur Main) und LIM (Ladeinfrastruktur "
@@ -386,6 +396,8 @@ NOT_ENTITIES = [
     ("Der STEP wird fortgeschrieben.", "STEP"),
     ("Im BMW-Werk arbeiten 5000 Menschen; die BMW Group investiert.", "BMW-Werk"),
     ("Der i3 fährt elektrisch, die BMW Group baut ihn.", "i3"),
+    ("Aus der Bürgerschaft kamen folgende Hinweise:\n- „Mehr Bänke am Ufer“\n- „Tempo 30 vor Schulen“\n", "Bänke"),
+    ("Geplant sind folgende Maßnahmen:\nDie Stadt baut „Radachse Nord“ bis 2026.\n", "Radachse"),
 ]
 
 

@@ -102,6 +102,7 @@ def test_pattern_tables_load() -> None:
         "measure_nouns",
         "measure_links",
         "decision_verbs",
+        "list_intro_nouns",
         "area_nouns",
         "institution_heads",
     ):
