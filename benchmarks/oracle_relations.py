@@ -2,7 +2,7 @@
 
 Measures ``relation_extractor`` independently of the recognisers: reads each gold file, marks every occurrence
 of each gold entity's labels in the text as ``doc.ents`` (``kb_id_`` = gold id, ``label_`` = gold type), fills
-``doc._.entities``, sets sentences with a small regular splitter, runs only the relation component and scores typed
+``doc._.entities``, reads sentences and sections as the ingest does, runs only the relation component and scores typed
 relations with ``kg.evaluation`` (FORMAT.md).
 
     .venv/bin/python benchmarks/oracle_relations.py [-v] [gold.json ...]
@@ -14,6 +14,7 @@ import json
 import re
 import sys
 import time
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,73 +22,48 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.document import Document, Section
+from kg.document import Section
 from kg.evaluation import Counts, load_gold, micro, score
+from kg.ingest import read_text
+from kg.nlp import pipeline  # noqa: F401  (registers the Doc extensions and the document_sentences component)
 from kg.nlp.relations import extract_relations
 from kg.records import Entity, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "tests" / "data" / "eval"
-# Numbered headings inside running text ("4.2 Unternehmen der LVV Der ÖPNV …"): the harness's own stand-in for
-# the section finder, which is not part of what is measured here.
-_HEADING = re.compile(r"(?<=\s)(\d\.\d)\s+([A-ZÄÖÜ][^\n]{3,120}?)(?=\s+(?:Der|Die|Das|Eine|Ein|Im|In)\s)")
-# Likewise a stand-in sentence splitter: ., ! or ? before white space and a capital, but not after an
-# abbreviation or a single letter ("e. V.", "z. B.", "Nr.", "GmbH." is a sentence end).
-_BOUNDARY = re.compile(r"(\S*)[.!?][“\"]?\s+(?=[A-ZÄÖÜ„]|\d+(?:\.\d+)*\s+[A-ZÄÖÜ])|\n\s*\n")
-_ABBREVIATIONS = frozenset(
-    {"ca", "Nr", "Dr", "bzw", "vgl", "Str", "Abs", "max", "inkl", "ggf", "u", "z", "e", "B", "V", "a"}
-)
-# A day before its month ("am 3. Juli 2018") ends no sentence.
-_MONTH = re.compile(r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b")
-
-for _name in ("document", "entities", "relations"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
 
 
 @lru_cache(maxsize=1)
 def _nlp() -> Language:
-    return spacy.blank("de")
-
-
-def _set_sentences(doc: Doc) -> None:
-    starts = {
-        m.end()
-        for m in _BOUNDARY.finditer(doc.text)
-        if (m.group(1) or "").split(".")[-1] not in _ABBREVIATIONS
-        and not ((m.group(1) or "").isdigit() and _MONTH.match(doc.text, m.end()))
-    }
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
+    """A blank German pipeline whose sentences come from the ingest splitter, as in the real pipeline."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("document_sentences")
+    return nlp
 
 
 def _norm(text: str) -> str:
     return " ".join(text.replace("„", "").replace("“", "").replace('"', "").casefold().split())
 
 
-def _sections(text: str) -> tuple[Section, ...]:
-    heads = list(_HEADING.finditer(text))
-    if not heads:
-        return ()
-    ends = [h.start() for h in heads[1:]] + [len(text)]
-    return tuple(
-        Section(h.group(1), f"{h.group(1)} {h.group(2)}", h.start(), end, 2) for h, end in zip(heads, ends, strict=True)
-    )
-
-
 def annotate(
-    text: str, labels: dict[str, tuple[str, str]], doc_id: str = "t", sections: tuple[Section, ...] = ()
+    text: str, labels: dict[str, tuple[str, str]], doc_id: str = "t", sections: tuple[Section, ...] | None = None
 ) -> Doc:
-    """``text`` as a Doc whose entities are every occurrence of the ``labels`` (label -> key, type).
+    """``text`` read as the real ingest reads it (sentences, sections), with every occurrence of the ``labels``
+    (label -> key, type) as an entity. ``sections`` replaces the sections the ingest finds.
 
     Longer labels win over the labels inside them; ``doc._.entities`` holds the entities that occur.
     """
+    document = read_text(text, doc_id=doc_id, title=doc_id, source=doc_id)
+    if sections is not None:
+        document = replace(document, sections=sections)
+    text = document.text
     hits: list[tuple[int, int, str, str]] = []
     for label, (key, etype) in labels.items():
         pattern = re.compile(rf"(?<!\w){re.escape(label)}(?!\w)", re.IGNORECASE)
         hits += [(m.start(), m.end(), key, etype) for m in pattern.finditer(text)]
-    doc = _nlp()(text)
-    _set_sentences(doc)
+    doc = _nlp().make_doc(text)
+    doc._.document = document
+    doc = _nlp()(doc)
     spans: list[Span] = []
     taken: set[int] = set()
     for start, end, key, etype in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
@@ -106,7 +82,6 @@ def annotate(
         key: Entity(key, types[key], names[key][0], tuple(names[key][1:]))  # type: ignore[arg-type]
         for key in sorted(found)
     }
-    doc._.document = Document(doc_id, doc_id, doc_id, text, sections=sections)
     return doc
 
 
@@ -120,7 +95,7 @@ def oracle_doc(gold_path: Path) -> Doc:
         for label in [e["name"], *e.get("aliases", [])]
         if len(label.strip('„“" ')) >= 2
     }
-    doc = annotate(text, labels, gold["doc"], _sections(text))
+    doc = annotate(text, labels, gold["doc"])
     doc._.entities = {
         e["id"]: Entity(e["id"], e["type"], e["name"], tuple(e.get("aliases", []))) for e in gold["entities"]
     }
