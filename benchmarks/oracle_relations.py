@@ -41,10 +41,6 @@ def _nlp() -> Language:
     return nlp
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("„", "").replace("“", "").replace('"', "").casefold().split())
-
-
 def annotate(
     text: str, labels: dict[str, tuple[str, str]], doc_id: str = "t", sections: tuple[Section, ...] | None = None
 ) -> Doc:
