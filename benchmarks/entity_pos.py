@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = [ROOT / "tests/data/eval/dev", ROOT / "tests/data/eval/VI-DS-01293.gold.json"]
+DEFAULT = [ROOT / "data/eval/dev", ROOT / "data/eval/VI-DS-01293.gold.json"]
 
 _CHILD = """
 import json, sys, time

@@ -30,7 +30,7 @@ from kg.nlp.relations import extract_relations
 from kg.records import Entity, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL_DIR = ROOT / "tests" / "data" / "eval"
+EVAL_DIR = ROOT / "data" / "eval"
 
 
 @lru_cache(maxsize=1)

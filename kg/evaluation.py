@@ -18,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import EvaluationError
-from kg.records import ACTOR_TYPES, ENTITY_TYPES, PROJECT_TYPES, Extraction
+from kg.records import ACTOR_TYPES, ENTITY_TYPES, PREDICATES, PROJECT_TYPES, Extraction
 
 GROUPS: dict[str, frozenset[str]] = {
     "actors": ACTOR_TYPES,
@@ -38,7 +38,8 @@ def normalise_label(label: str) -> str:
 class GoldEntity:
     id: str
     type: str
-    labels: frozenset[str]
+    labels: frozenset[str]  # normalised for matching
+    surface: tuple[str, ...] = ()  # name and aliases as written, for finding them in the text
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Gold:
     text_path: Path
     entities: tuple[GoldEntity, ...]
     relations: frozenset[Triple]
+    municipality: str | None = None
 
 
 @dataclass
@@ -93,6 +95,7 @@ class DocumentScore:
     groups: dict[str, Counts]
     splits: int = 0
     errors: dict[str, list[str]] = field(default_factory=dict)
+    predicates: dict[str, Counts] = field(default_factory=dict)  # typed relations, one entry per gold predicate
 
 
 def load_gold(path: Path) -> Gold:
@@ -104,6 +107,7 @@ def load_gold(path: Path) -> Gold:
                 e["id"],
                 e["type"],
                 frozenset(normalise_label(x) for x in [e["name"], *e.get("aliases", [])]),
+                (e["name"], *e.get("aliases", [])),
             )
             for e in data["entities"]
         )
@@ -115,7 +119,8 @@ def load_gold(path: Path) -> Gold:
         raise EvaluationError(f"{path}: not a gold file ({e.__class__.__name__}: {e})") from e
     if not text_path.is_file():
         raise EvaluationError(f"{path}: its text {data['text']} does not exist")
-    return Gold(data.get("doc", path.stem), text_path, entities, relations)
+    municipality = data.get("municipality")
+    return Gold(data.get("doc", path.stem), text_path, entities, relations, str(municipality) if municipality else None)
 
 
 def gold_files(paths: Iterable[Path]) -> list[Path]:
@@ -133,7 +138,7 @@ def gold_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _matches(extraction: Extraction, gold: Gold) -> dict[str, set[str]]:
+def match_entities(extraction: Extraction, gold: Gold) -> dict[str, set[str]]:
     """System entity key -> ids of the gold entities one of its labels names."""
     by_label: dict[str, set[str]] = {}
     for g in gold.entities:
@@ -165,27 +170,38 @@ def _relation_found(s: set[str], p: str, o: set[str], gold: frozenset[Triple]) -
     return found
 
 
-def _score_relations(extraction: Extraction, gold: Gold, matches: dict[str, set[str]]) -> tuple[Counts, list[str]]:
+def _score_relations(
+    extraction: Extraction, gold: Gold, matches: dict[str, set[str]]
+) -> tuple[Counts, dict[str, Counts], list[str]]:
+    """All typed relations, the same per predicate (a system relation counts under its own predicate, a gold
+    relation under the gold's), and the errors."""
     system = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     found: set[Triple] = set()
     hits = 0
     wrong: list[str] = []
+    per: dict[str, Counts] = {p: Counts() for p in PREDICATES}
     for s, p, o in sorted(system):
         hit = _relation_found(matches.get(s, set()), p, matches.get(o, set()), gold.relations)
         found |= hit
+        per.setdefault(p, Counts()).system += 1
         if hit:
             hits += 1
+            per[p].system_hits += 1
         else:
             wrong.append(f"FP {s} {p} {o}")
+    for _, p, _ in gold.relations:
+        per.setdefault(p, Counts()).gold += 1
+    for _, p, _ in found:
+        per[p].gold_hits += 1
     missed = [f"FN {s} {p} {o}" for s, p, o in sorted(gold.relations - found)]
-    return Counts(hits, len(system), len(found), len(gold.relations)), wrong + missed
+    return Counts(hits, len(system), len(found), len(gold.relations)), per, wrong + missed
 
 
 def score(extraction: Extraction, gold: Gold) -> DocumentScore:
     """Score one extraction against its gold annotation."""
-    matches = _matches(extraction, gold)
+    matches = match_entities(extraction, gold)
     groups = {name: _score_entities(extraction, gold, matches, types) for name, types in GROUPS.items()}
-    groups["relations"], relation_errors = _score_relations(extraction, gold, matches)
+    groups["relations"], predicates, relation_errors = _score_relations(extraction, gold, matches)
     matched_gold = [g for k in matches for g in matches[k]]
     splits = sum(1 for g in set(matched_gold) if matched_gold.count(g) > 1)
     hit_gold = set(matched_gold)
@@ -194,14 +210,17 @@ def score(extraction: Extraction, gold: Gold) -> DocumentScore:
         + [f"FN {g.type} {sorted(g.labels)[0]!r} ({g.id})" for g in gold.entities if g.id not in hit_gold],
         "relations": relation_errors,
     }
-    return DocumentScore(gold.doc, groups, splits, errors)
+    return DocumentScore(gold.doc, groups, splits, errors, predicates)
 
 
 def micro(scores: Iterable[DocumentScore]) -> DocumentScore:
     total = DocumentScore("micro", {name: Counts() for name in [*GROUPS, "relations"]})
+    total.predicates = {p: Counts() for p in PREDICATES}
     for s in scores:
         for name, counts in s.groups.items():
             total.groups[name].add(counts)
+        for p, counts in s.predicates.items():
+            total.predicates.setdefault(p, Counts()).add(counts)
         total.splits += s.splits
     return total
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from kg.document import Document
-from kg.nlp.pipeline import analyse, load_pipeline
+from kg.nlp.pipeline import DEFAULT_LEARNED, analyse, load_pipeline
 from kg.records import Extraction
 
 
-def extract(document: Document, model: str | None = None) -> Extraction:
+def extract(document: Document, model: str | None = None, learned: str | None = DEFAULT_LEARNED) -> Extraction:
     """Read actors, projects, relations and key figures from ``document``.
+
+    ``model`` adds an installed trained spaCy pipeline; ``learned`` is a folder of models from ``kg train``
+    (default: the shipped ones; ``None``: rules only).
 
     >>> from kg.ingest import read_text
     >>> text = "Die Verkehrsbetriebe Musterstadt (VBM) beteiligen sich am Projekt „eBus Skorpion“."
@@ -18,7 +21,7 @@ def extract(document: Document, model: str | None = None) -> Extraction:
     >>> [(r.subject, r.predicate, r.object) for r in ex.relations]
     [('verkehrsbetriebe-musterstadt', 'participatesIn', 'ebus-skorpion')]
     """
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, learned)
     doc = analyse(document, nlp)
     entities = tuple(sorted((doc._.entities or {}).values(), key=lambda e: e.key))
     warnings: list[str] = []

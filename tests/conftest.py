@@ -12,7 +12,7 @@ import pytest
 TESTS_DIR = Path(__file__).resolve().parent
 ROOT = TESTS_DIR.parent
 DATA_DIR = TESTS_DIR / "data"
-EVAL_DIR = DATA_DIR / "eval"
+EVAL_DIR = ROOT / "data" / "eval"
 CORPUS_DIR = DATA_DIR / "corpus"
 REFERENCE_PAGE = TESTS_DIR.parent / "data" / "VI-DS-01293.page.txt"
 SHARED_SHAPES = TESTS_DIR.parent.parent / "shared" / "shapes"

@@ -161,6 +161,8 @@ def legal_form_length(doc: Doc, i: int) -> int:
     word = doc[i].text.rstrip(".") if i < len(doc) else ""
     if _COMPOUND_FORM.match(word) and (word.rsplit("-", 1)[1],) in lexicon_forms():
         return 1
+    if i >= len(doc) or (word not in _form_openers() and doc[i].text not in _form_openers()):
+        return 0
     for form in lexicon_forms():
         words = [t.text for t in doc[i : i + len(form)]]
         if len(words) == len(form) and (tuple(words) == form or (*words[:-1], words[-1].rstrip(".")) == form):
@@ -171,6 +173,12 @@ def legal_form_length(doc: Doc, i: int) -> int:
 def legal_form_end(doc: Doc, end: int) -> int:
     """``end`` moved past a legal form that follows it."""
     return end + legal_form_length(doc, end)
+
+
+@lru_cache(maxsize=1)
+def _form_openers() -> frozenset[str]:
+    """The first words of the legal forms, with and without a full stop."""
+    return frozenset(w for form in lexicon_forms() for w in (form[0], form[0].rstrip(".")))
 
 
 @lru_cache(maxsize=1)

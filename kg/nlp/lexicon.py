@@ -44,6 +44,11 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1024)
+def _inflections(word: str) -> frozenset[str]:
+    return frozenset(word + e for e in ("s", "es", "e", "en", "n"))
+
+
 @dataclass(frozen=True)
 class Head:
     """An institution head ("Amt", "-ausschuss") and the grammar of the complement that names it."""
@@ -57,7 +62,7 @@ class Head:
     def fits(self, word: str) -> bool:
         s, h = stem(word), stem(self.head)
         if self.match == "word":
-            return s == h or word.lower() in {self.head.lower() + e for e in ("s", "es", "e", "en", "n")}
+            return s == h or word.lower() in _inflections(self.head.lower())
         return s.endswith(h) and (len(s) > len(h) + 2 or self.grammar == "adjective" or self.type != "Organization")
 
 
@@ -88,6 +93,7 @@ def lexicon() -> dict[str, tuple[str, ...]]:
     return lists
 
 
+@lru_cache(maxsize=256)
 def word_set(name: str, fold: bool = True) -> frozenset[str]:
     """One lexicon list as a set, lower-cased unless ``fold`` is false."""
     items = lexicon().get(name, ())
@@ -130,6 +136,7 @@ def cues() -> tuple[Cue, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=65536)
 def head_for(word: str, grammars: tuple[str, ...] = GRAMMARS) -> Head | None:
     """The first head of one of ``grammars`` that ``word`` is (or ends in)."""
     if not word[:1].isupper():
@@ -137,5 +144,6 @@ def head_for(word: str, grammars: tuple[str, ...] = GRAMMARS) -> Head | None:
     return next((h for h in heads() if h.grammar in grammars and h.fits(word)), None)
 
 
+@lru_cache(maxsize=65536)
 def cue_for(word: str) -> Cue | None:
     return next((c for c in cues() if c.fits(word)), None)

@@ -19,6 +19,7 @@ from kg.errors import InputError
 # Importing the component modules registers their factories with spaCy.
 from kg.nlp import components  # noqa: F401
 
+DEFAULT_LEARNED = "default"
 RULE_PIPES: tuple[str, ...] = (
     "glue_splitter",
     "document_sentences",
@@ -54,10 +55,12 @@ def sentence_fallback(doc: Doc) -> Doc:
     return _SENTENCIZER(doc)
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None) -> Language:
+@lru_cache(maxsize=8)
+def load_pipeline(model: str | None = None, learned: str | None = DEFAULT_LEARNED) -> Language:
     """The pipeline for ``model`` (``None``: ``spacy.blank("de")``), built once per process.
 
+    ``learned`` is a folder of trained models (``kg train``): ``DEFAULT_LEARNED`` (the default) takes the
+    shipped ones, ``None`` leaves the learned components out (rules only).
     Raises ``InputError`` when ``model`` is not installed.
     """
     if model is None:
@@ -69,7 +72,21 @@ def load_pipeline(model: str | None = None) -> Language:
             raise InputError(
                 f"spaCy model {model!r} is not installed (pip install it, or leave out --spacy-model)"
             ) from e
-    return add_rule_pipes(nlp)
+    nlp = add_rule_pipes(nlp)
+    return add_learned_pipes(nlp, learned) if learned is not None else nlp
+
+
+def add_learned_pipes(nlp: Language, learned: str) -> Language:
+    """Insert the trained entity tagger before the resolver, the entity check after it, and the relation
+    classifier after the rule relations.
+
+    Raises ``DataFileError`` when the model folder lacks a model.
+    """
+    model_dir = "" if learned == DEFAULT_LEARNED else learned
+    nlp.add_pipe("learned_entities", before="entity_resolver", config={"model_dir": model_dir})
+    nlp.add_pipe("learned_types", after="entity_resolver", config={"model_dir": model_dir})
+    nlp.add_pipe("learned_relations", after="relation_extractor", config={"model_dir": model_dir})
+    return nlp
 
 
 def add_rule_pipes(nlp: Language) -> Language:

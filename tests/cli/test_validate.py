@@ -11,7 +11,7 @@ BROKEN = """@prefix mkg: <https://w3id.org/mobility-kg/def#> .
 
 def test_a_built_graph_conforms(run_kg, tmp_path: Path) -> None:
     graph = tmp_path / "g.trig"
-    assert run_kg("build", "tests/data/eval/dev/c002.txt", "-o", graph).returncode == 0
+    assert run_kg("build", "data/eval/dev/c002.txt", "-o", graph).returncode == 0
     result = run_kg("validate", "--graph", graph)
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == f"{graph}: conforms to the mobility-kg shapes"

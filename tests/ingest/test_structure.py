@@ -9,7 +9,7 @@ import pytest
 from kg.document import Document
 from kg.ingest import read_document, read_text
 
-DEV = Path(__file__).resolve().parents[1] / "data" / "eval" / "dev"
+DEV = Path(__file__).resolve().parents[2] / "data" / "eval" / "dev"
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,8 @@
-"""Entity recognition and resolution on German council prose: one row per sentence, expected (label, type)."""
+"""Entity recognition and resolution on German council prose: one row per sentence, expected (label, type).
+
+These rows state what the rule recognisers do, so they run the rules alone; the learned components are judged
+by cross-validation (``kg evaluate --folds``) and tested in ``tests/learn`` and ``test_learned_features.py``.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from kg.nlp.pipeline import analyse, load_pipeline
 
 
 def run(text: str) -> Doc:
-    return analyse(Document(id="t", title="", source="test", text=text), load_pipeline())
+    return analyse(Document(id="t", title="", source="test", text=text), load_pipeline(None, learned=None))
 
 
 def labels(doc: Doc) -> set[tuple[str, str]]:
@@ -508,7 +512,7 @@ def test_no_alias_without_one_named_owner(text: str, label: str) -> None:
 )
 def test_a_measure_in_the_subject_is_a_project(subject: str, text: str, name: str) -> None:
     document = Document(id="t", title="", source="test", text=text, structure=PaperStructure(subject=subject))
-    doc = analyse(document, load_pipeline())
+    doc = analyse(document, load_pipeline(None, learned=None))
     assert ("Project", name) in {(e.type, e.name) for e in doc._.entities.values()}
 
 
