@@ -63,7 +63,7 @@ class Settings:
     entity_combine: str = "union"  # learned_entities.COMBINE_MODES
     relation_features: str = "rules"  # pair_features: "rules" or "shallow"
     relation_combine: str = "add"  # learned_relations.COMBINE_MODES
-    threshold: float = 0.15  # least probability of a predicate to become a relation
+    threshold: float = 0.3  # least probability of a predicate to become a relation
     regularisation: float = 0.05  # inverse L2 strength C of the logistic regressions
     min_count: int = 2  # a pair feature seen in fewer training pairs is dropped
     drop: float = 0.85  # least probability of "no entity" to drop a resolved entity
