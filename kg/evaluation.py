@@ -189,10 +189,10 @@ def _score_relations(
             per[p].system_hits += 1
         else:
             wrong.append(f"FP {s} {p} {o}")
-    for _, p, _ in gold.relations:
-        per.setdefault(p, Counts()).gold += 1
-    for _, p, _ in found:
-        per[p].gold_hits += 1
+    for _, gp, _ in gold.relations:
+        per.setdefault(gp, Counts()).gold += 1
+    for _, gp, _ in found:
+        per[gp].gold_hits += 1
     missed = [f"FN {s} {p} {o}" for s, p, o in sorted(gold.relations - found)]
     return Counts(hits, len(system), len(found), len(gold.relations)), per, wrong + missed
 

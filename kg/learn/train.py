@@ -26,8 +26,8 @@ from kg.document import Document
 from kg.errors import KgError
 from kg.evaluation import Gold, gold_files, load_gold, match_entities
 from kg.learn.align import bio_tags, oracle_doc
-from kg.nlp.learned_relations import NONE
 from kg.nlp.entity_features import entity_features
+from kg.nlp.learned_relations import NONE
 from kg.nlp.model_bundle import CARD_FILE, ENTITY_FILE, RELATION_FILE, TYPE_FILE, LinearModel
 from kg.nlp.pair_features import PairFeaturizer
 from kg.nlp.pipeline import analyse, load_pipeline
@@ -141,7 +141,9 @@ def prepare(paths: Iterable[Path], feature_sets: Sequence[str] = ("rules",)) -> 
         for fs in feature_sets:
             item.tokens[fs] = token_features(doc, fs)
             featurizer = PairFeaturizer(fs)
-            item.gold_pairs[fs] = [(p.features, _pair_label({p.subject}, {p.object}, gold)) for p in featurizer.pairs(oracle)]
+            item.gold_pairs[fs] = [
+                (p.features, _pair_label({p.subject}, {p.object}, gold)) for p in featurizer.pairs(oracle)
+            ]
             item.system_pairs[fs] = _system_rows(doc, extraction, gold, featurizer)
         prepared.append(item)
     if not prepared:
@@ -200,7 +202,9 @@ def corpus_hash(prepared: Sequence[Prepared]) -> str:
     return digest.hexdigest()
 
 
-def fit(prepared: Sequence[Prepared], settings: Settings, out_dir: Path, extra: dict[str, object] | None = None) -> dict:
+def fit(
+    prepared: Sequence[Prepared], settings: Settings, out_dir: Path, extra: dict[str, object] | None = None
+) -> dict:
     """Train both models on ``prepared`` into ``out_dir`` with a model card; returns the card.
 
     The folder is written next to its final place and renamed into it, so a failed run leaves the old models.

@@ -2,9 +2,10 @@
 
 The tagger reads each token's spelling and what the rule recognisers proposed around it (``token_features``),
 and labels tokens ``B-Type`` / ``I-Type`` / ``O``. Its spans join ``doc.spans["candidates"]`` with source
-``learned`` where no rule candidate overlaps them and they are not one ordinary noun after an article (card setting ``combine = "union"``: rules keep precision, the tagger adds
-recall), also where they extend rule candidates to a longer name (``extend``), or replace the rule candidates
-altogether (``replace``, for the learned-only ablation).
+``learned`` where no rule candidate overlaps them and they are not one ordinary noun after an article (card
+setting ``combine = "union"``: rules keep precision, the tagger adds recall), also where they extend rule
+candidates to a longer name (``extend``), or replace the rule candidates altogether (``replace``, for the
+learned-only ablation).
 """
 
 from __future__ import annotations

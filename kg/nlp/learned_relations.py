@@ -80,8 +80,10 @@ class LearnedRelations:
 
     def __call__(self, doc: Doc) -> Doc:
         pairs = self.featurizer.pairs(doc)
-        rows = self.model.probabilities([p.features for p in pairs]) if pairs else []
-        probabilities = [dict(zip(self.model.classes, map(float, row), strict=True)) for row in rows]
+        probabilities: list[dict[str, float]] = []
+        if pairs:
+            rows = self.model.probabilities([p.features for p in pairs])
+            probabilities = [dict(zip(self.model.classes, map(float, row), strict=True)) for row in rows]
         text = doc.text
         relations = [
             Relation(pair.subject, label, pair.object, "learned", round(p, 3), _evidence(pair, doc._.document, text))  # type: ignore[arg-type]

@@ -64,6 +64,8 @@ class LearnedTypes:
             return doc
         decided = self.decide(doc, list(entities.values()))
         kept = {key: e for key, e in decided.items() if e is not None}
-        doc.ents = [Span(doc, s.start, s.end, label=kept[s.kb_id_].type, kb_id=s.kb_id_) for s in doc.ents if s.kb_id_ in kept]
+        doc.ents = [
+            Span(doc, s.start, s.end, label=kept[s.kb_id_].type, kb_id=s.kb_id_) for s in doc.ents if s.kb_id_ in kept
+        ]
         doc._.entities = kept
         return doc

@@ -65,9 +65,7 @@ def lexicon_classes(word: str) -> tuple[str, ...]:
     """The relation-lexicon classes of ``word``: a stem starts it, or a long stem ends a compound in it."""
     w = word.lower()
     return tuple(
-        cls
-        for cls, stems in relation_lexicon()
-        if any(w.startswith(s) or (len(s) >= 5 and s in w[2:]) for s in stems)
+        cls for cls, stems in relation_lexicon() if any(w.startswith(s) or (len(s) >= 5 and s in w[2:]) for s in stems)
     )
 
 
@@ -167,7 +165,9 @@ class PairFeaturizer:
                     for name in _between_words(doc, other_a, other_b):
                         features[f"any_{name}"] = 1.0
                 sents = context.sents
-                spans = tuple(dict.fromkeys((sents[m.sentence].start_char, sents[m.sentence].end_char) for m in (ma, mb)))
+                spans = tuple(
+                    dict.fromkeys((sents[m.sentence].start_char, sents[m.sentence].end_char) for m in (ma, mb))
+                )
                 out.append(Pair(a, b, features, spans))
         return out
 
@@ -208,9 +208,8 @@ def _features(c: _Context, ma: Mention, mb: Mention) -> dict[str, float]:
             if not t.is_punct and not t.ent_kb_id_:
                 f[f"{side}_opening={stem(t.text)}"] = 1.0
         for t in doc[max(sent.start, m.start - _WINDOW) : min(sent.end, m.end + _WINDOW)]:
-            if t.i < m.start or t.i >= m.end:
-                if not t.is_punct and not t.ent_kb_id_:
-                    f[f"{side}_ctx={stem(t.text)}"] = 1.0
+            if (t.i < m.start or t.i >= m.end) and not t.is_punct and not t.ent_kb_id_:
+                f[f"{side}_ctx={stem(t.text)}"] = 1.0
         if distance:
             for t in sent:
                 for cls in lexicon_classes(t.text):
@@ -234,9 +233,9 @@ def _features(c: _Context, ma: Mention, mb: Mention) -> dict[str, float]:
             for cls in lexicon_classes(t.text):
                 f[f"sent_lex={cls}"] = 1.0
                 f[f"tp|sent_lex={tp}|{cls}"] = 1.0
-    for p, cue in c.rules.get((ma.key, mb.key), ()):
+    for p, cue_id in c.rules.get((ma.key, mb.key), ()):
         f[f"rule={p}"] = 1.0
-        f[f"rule_cue={cue}"] = 1.0
+        f[f"rule_cue={cue_id}"] = 1.0
     for p, _ in c.rules.get((mb.key, ma.key), ()):
         f[f"rule_rev={p}"] = 1.0
     return f

@@ -17,11 +17,11 @@ from kg.nlp.lexicon import head_for, stem, word_set
 
 FEATURE_SETS = ("shallow", "rules")
 _SHAPE_RUNS = re.compile(r"(.)\1+")
-_QUOTES = frozenset("„“”\"‚‘’«»")
+_QUOTES = frozenset('„“”"‚‘’«»')
 
 
 def shape(text: str) -> str:
-    """"Leipzig" -> "Xx", "LVB" -> "X", "eBus" -> "xXx", "2030" -> "d", "E-Mobilität" -> "X-Xx"."""
+    """ "Leipzig" -> "Xx", "LVB" -> "X", "eBus" -> "xXx", "2030" -> "d", "E-Mobilität" -> "X-Xx"."""
     mapped = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in text)
     return _SHAPE_RUNS.sub(r"\1", mapped)
 
@@ -75,11 +75,11 @@ def _in_quotes(doc: Doc) -> list[bool]:
     for token in doc:
         if token.is_sent_start:
             inside = False
-        if token.text in ("„", "“", "\"", "»", "«") and not inside:
+        if token.text in ("„", "“", '"', "»", "«") and not inside:
             inside = True
             out.append(False)
             continue
-        if token.text in ("“", "”", "\"", "«", "»") and inside:
+        if token.text in ("“", "”", '"', "«", "»") and inside:
             inside = False
         out.append(inside)
     return out

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kg.evaluation import Gold, GoldEntity, normalise_label
-from kg.learn.align import bio_tags, gold_spans, oracle_doc
 from kg.ingest import read_text
+from kg.learn.align import bio_tags, gold_spans, oracle_doc
 from kg.nlp.pipeline import analyse, load_pipeline
 
 

@@ -82,6 +82,6 @@ def test_cross_validation_scores_every_document_once(eval_dir: Path) -> None:
 
 
 def test_no_documents_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(KgError, match="no \\*.gold.json"):
+    with pytest.raises(KgError, match=r"no \*\.gold\.json"):
         train([tmp_path], tmp_path / "out", folds=0)
     assert issubclass(TrainingError, KgError)

@@ -6,8 +6,8 @@ import pytest
 from spacy.tokens import Doc
 
 from kg.ingest import read_text
-from kg.nlp.lexicon import stem
 from kg.nlp.learned_entities import is_generic, spans_from_tags
+from kg.nlp.lexicon import stem
 from kg.nlp.pair_features import PairFeaturizer, lexicon_classes, relation_lexicon
 from kg.nlp.pipeline import analyse, load_pipeline
 from kg.nlp.token_features import shape, token_features
@@ -123,7 +123,12 @@ def test_bio_tags_become_spans() -> None:
 
 @pytest.mark.parametrize(
     ("text", "start", "generic"),
-    [("Das Netzwerk tagt.", 1, True), ("Die LVB fährt.", 1, False), ("Die eBus fährt.", 1, False), ("Netzwerk", 0, False)],
+    [
+        ("Das Netzwerk tagt.", 1, True),
+        ("Die LVB fährt.", 1, False),
+        ("Die eBus fährt.", 1, False),
+        ("Netzwerk", 0, False),
+    ],
 )
 def test_one_noun_after_an_article_is_generic(text: str, start: int, generic: bool) -> None:
     doc = load_pipeline(None, None).make_doc(text)
