@@ -10,7 +10,6 @@ relations with ``kg.evaluation`` (FORMAT.md).
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import time
@@ -24,9 +23,9 @@ from spacy.tokens import Doc, Span
 
 from kg.document import Section
 from kg.evaluation import Counts, load_gold, micro, score
-from kg.ingest import read_text
-from kg.nlp import pipeline  # noqa: F401  (registers the Doc extensions and the document_sentences component)
-from kg.nlp.relations import extract_relations
+from kg.ingest import read_document, read_text
+from kg.learn.align import oracle_doc
+from kg.nlp.pipeline import load_pipeline
 from kg.records import Entity, Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,28 +80,13 @@ def annotate(
     return doc
 
 
-def oracle_doc(gold_path: Path) -> Doc:
-    """The gold document as a Doc whose entities are the gold entities, found wherever their labels occur."""
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text = (gold_path.parent / gold["text"]).read_text(encoding="utf-8")
-    labels = {
-        label.strip('„“" '): (e["id"], e["type"])
-        for e in gold["entities"]
-        for label in [e["name"], *e.get("aliases", [])]
-        if len(label.strip('„“" ')) >= 2
-    }
-    doc = annotate(text, labels, gold["doc"])
-    doc._.entities = {
-        e["id"]: Entity(e["id"], e["type"], e["name"], tuple(e.get("aliases", []))) for e in gold["entities"]
-    }
-    return doc
-
-
 def oracle_extraction(gold_path: Path) -> Extraction:
-    """The relations ``relation_extractor`` finds on the oracle entities of ``gold_path``, as an Extraction."""
-    doc = oracle_doc(gold_path)
+    """The relations ``relation_extractor`` finds on the oracle entities of ``gold_path`` (``kg.learn.align``,
+    the same alignment training uses), as an Extraction."""
+    gold = load_gold(gold_path)
+    doc = oracle_doc(read_document(gold.text_path), gold, load_pipeline(None, None))
     entities = tuple((doc._.entities or {}).values())
-    return Extraction(doc._.document, entities, tuple(extract_relations(doc)))
+    return Extraction(doc._.document, entities, tuple(doc._.relations or ()))
 
 
 def run(paths: list[Path], verbose: bool = False) -> Counts:

@@ -8,6 +8,9 @@ import spacy
 from test_relations import oracle
 
 from kg.evaluation import load_gold, micro, score
+from kg.ingest import read_document
+from kg.learn.align import oracle_doc
+from kg.nlp.pipeline import load_pipeline
 from kg.nlp.relations import extract_relations
 from kg.records import PREDICATES
 
@@ -27,8 +30,8 @@ def test_dev_documents_micro_typed_relations(eval_dir: Path) -> None:
 
 
 def test_every_relation_has_in_domain_types_cue_and_evidence(eval_dir: Path) -> None:
-    path = eval_dir / "VI-DS-01293.gold.json"
-    doc = oracle.oracle_doc(path)
+    gold = load_gold(eval_dir / "VI-DS-01293.gold.json")
+    doc = oracle_doc(read_document(gold.text_path), gold, load_pipeline(None, None))
     types = {key: e.type for key, e in doc._.entities.items()}
     relations = extract_relations(doc)
     assert relations
