@@ -40,11 +40,12 @@ class LinearModel:
     def probabilities(self, rows: list[dict[str, float]]) -> np.ndarray:
         """Class probabilities, one row per feature dict (unknown features are ignored)."""
         scores = np.tile(self.intercept, (len(rows), 1)).astype(np.float64)
+        index = self.index
         for r, row in enumerate(rows):
-            for name, value in row.items():
-                j = self.index.get(name)
-                if j is not None:
-                    scores[r] += self.coef[:, j] * value
+            known = [(index[name], value) for name, value in row.items() if name in index]
+            if known:
+                columns, values = zip(*known, strict=True)
+                scores[r] += self.coef[:, columns] @ np.asarray(values, dtype=np.float64)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)

@@ -69,6 +69,7 @@ def lexicon_classes(word: str) -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=256)
 def _possible(a: str, b: str) -> bool:
     return any(a in subjects and b in objects for subjects, objects in DOMAINS.values())
 
@@ -97,12 +98,43 @@ def _closest(ms: list[Mention], ns: list[Mention]) -> tuple[Mention, Mention]:
     )
 
 
-def _word(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else "<pad>"
+@dataclass
+class _Tokens:
+    """What the features read of every token and sentence of one document, computed once per document."""
+
+    lower: list[str]
+    stems: list[str]
+    plain: list[bool]  # neither punctuation nor part of an entity
+    entity: list[str]  # the key of the entity a token is part of, or ""
+    punct: list[bool]
+    text: list[str]
+    sent_lex: list[tuple[str, ...]]  # relation-lexicon classes named in each sentence
+    sent_cues: list[tuple[str, ...]]  # institution cues of capitalised words outside entities
+    sent_words: list[tuple[str, ...]]  # stems of the longer plain words
+
+    @classmethod
+    def of(cls, doc: Doc, sents: list[Span]) -> _Tokens:
+        text = [t.text for t in doc]
+        entity = [t.ent_kb_id_ for t in doc]
+        punct = [t.is_punct for t in doc]
+        plain = [not p and not e for p, e in zip(punct, entity, strict=True)]
+        stems = [stem(w) for w in text]
+        sent_lex, sent_cues, sent_words = [], [], []
+        for sent in sents:
+            idx = range(sent.start, sent.end)
+            sent_lex.append(tuple(dict.fromkeys(c for i in idx for c in lexicon_classes(text[i]))))
+            cues = (cue_for(text[i]) if text[i][:1].isupper() and not entity[i] else None for i in idx)
+            sent_cues.append(tuple(dict.fromkeys(c.type for c in cues if c is not None)))
+            sent_words.append(tuple(dict.fromkeys(stems[i] for i in idx if plain[i] and len(text[i]) > 3)))
+        lower = [t.lower_ for t in doc]
+        return cls(lower, stems, plain, entity, punct, text, sent_lex, sent_cues, sent_words)
+
+    def word(self, i: int) -> str:
+        return self.lower[i] if 0 <= i < len(self.lower) else "<pad>"
 
 
-def _name_head(doc: Doc, m: Mention) -> dict[str, float]:
-    words = [t.text for t in doc[m.start : m.end] if t.text[:1].isalpha()]
+def _name_head(tokens: _Tokens, m: Mention) -> dict[str, float]:
+    words = [w for w in tokens.text[m.start : m.end] if w[:1].isalpha()]
     if not words:
         return {}
     return {f"head={stem(words[-1])}": 1.0, f"first_suf={words[0].lower()[-6:]}": 1.0}
@@ -112,7 +144,7 @@ def _name_head(doc: Doc, m: Mention) -> dict[str, float]:
 class _Context:
     """What the features of every pair of one document look at."""
 
-    doc: Doc
+    tokens: _Tokens
     sents: list[Span]
     by_sentence: dict[int, list[Mention]]
     counts: Counter[str]
@@ -141,9 +173,10 @@ class PairFeaturizer:
         if self.feature_set == "rules":
             for r in doc._.relations or ():
                 rules.setdefault((r.subject, r.object), []).append((r.predicate, r.cue))
+        sents = list(doc.sents)
         context = _Context(
-            doc,
-            list(doc.sents),
+            _Tokens.of(doc, sents),
+            sents,
             by_sentence,
             Counter(m.key for m in mentions),
             _topics(doc, mentions),
@@ -162,9 +195,8 @@ class PairFeaturizer:
                     continue
                 features = _features(context, ma, mb)
                 for other_a, other_b in _same_sentence(ams, bms, (ma, mb)):
-                    for name in _between_words(doc, other_a, other_b):
+                    for name in _between_words(context.tokens, other_a, other_b):
                         features[f"any_{name}"] = 1.0
-                sents = context.sents
                 spans = tuple(
                     dict.fromkeys((sents[m.sentence].start_char, sents[m.sentence].end_char) for m in (ma, mb))
                 )
@@ -180,7 +212,7 @@ def _same_sentence(
 
 
 def _features(c: _Context, ma: Mention, mb: Mention) -> dict[str, float]:
-    doc = c.doc
+    tokens = c.tokens
     tp = f"{ma.type}>{mb.type}"
     distance = min(abs(ma.sentence - mb.sentence), 3)
     f: dict[str, float] = {f"tp={tp}": 1.0, f"d={distance}": 1.0, f"tp|d={tp}|{distance}": 1.0}
@@ -193,10 +225,10 @@ def _features(c: _Context, ma: Mention, mb: Mention) -> dict[str, float]:
             f[f"{side}_topic"] = 1.0
             f[f"{side}_topic|tp={tp}"] = 1.0
         for k in (1, 2):
-            f[f"{side}-{k}={_word(doc, m.start - k)}"] = 1.0
-        f[f"{side}+1={_word(doc, m.end)}"] = 1.0
-        f[f"{side}-1|tp={_word(doc, m.start - 1)}|{tp}"] = 1.0
-        for name in _name_head(doc, m):
+            f[f"{side}-{k}={tokens.word(m.start - k)}"] = 1.0
+        f[f"{side}+1={tokens.word(m.end)}"] = 1.0
+        f[f"{side}-1|tp={tokens.word(m.start - 1)}|{tp}"] = 1.0
+        for name in _name_head(tokens, m):
             f[f"{side}_{name}"] = 1.0
         in_sentence = c.by_sentence.get(m.sentence, [])
         same_type = [x for x in in_sentence if x.type == m.type]
@@ -204,35 +236,30 @@ def _features(c: _Context, ma: Mention, mb: Mention) -> dict[str, float]:
             f[f"{side}_first_of_type"] = 1.0
         f[f"{side}_of_type_in_sent={min(len({x.key for x in same_type}), 3)}"] = 1.0
         sent = c.sents[m.sentence]
-        for t in doc[sent.start : min(m.start, sent.start + 6)]:
-            if not t.is_punct and not t.ent_kb_id_:
-                f[f"{side}_opening={stem(t.text)}"] = 1.0
-        for t in doc[max(sent.start, m.start - _WINDOW) : min(sent.end, m.end + _WINDOW)]:
-            if (t.i < m.start or t.i >= m.end) and not t.is_punct and not t.ent_kb_id_:
-                f[f"{side}_ctx={stem(t.text)}"] = 1.0
+        for i in range(sent.start, min(m.start, sent.start + 6)):
+            if tokens.plain[i]:
+                f[f"{side}_opening={tokens.stems[i]}"] = 1.0
+        for i in range(max(sent.start, m.start - _WINDOW), min(sent.end, m.end + _WINDOW)):
+            if (i < m.start or i >= m.end) and tokens.plain[i]:
+                f[f"{side}_ctx={tokens.stems[i]}"] = 1.0
         if distance:
-            for t in sent:
-                for cls in lexicon_classes(t.text):
-                    f[f"{side}_sent_lex={cls}"] = 1.0
-                cue = cue_for(t.text) if t.text[:1].isupper() and not t.ent_kb_id_ else None
-                if cue is not None:
-                    f[f"{side}_sent_cue={cue.type}"] = 1.0
+            for cls in tokens.sent_lex[m.sentence]:
+                f[f"{side}_sent_lex={cls}"] = 1.0
+            for cue in tokens.sent_cues[m.sentence]:
+                f[f"{side}_sent_cue={cue}"] = 1.0
     if distance == 0:
-        for name in _between_words(doc, ma, mb):
+        for name in _between_words(tokens, ma, mb):
             f[name] = 1.0
             f[f"tp|{name}"] = 1.0
-        if _same_list(doc, ma, mb):
+        if _same_list(tokens, ma, mb):
             f["same_list"] = 1.0
             f[f"same_list|tp={tp}"] = 1.0
-        sent = c.sents[ma.sentence]
-        for t in sent:
-            if not t.is_punct and not t.ent_kb_id_ and len(t.text) > 3:
-                f[f"sent={stem(t.text)}"] = 1.0
+        for word in tokens.sent_words[ma.sentence]:
+            f[f"sent={word}"] = 1.0
     for i in {ma.sentence, mb.sentence}:
-        for t in c.sents[i]:
-            for cls in lexicon_classes(t.text):
-                f[f"sent_lex={cls}"] = 1.0
-                f[f"tp|sent_lex={tp}|{cls}"] = 1.0
+        for cls in tokens.sent_lex[i]:
+            f[f"sent_lex={cls}"] = 1.0
+            f[f"tp|sent_lex={tp}|{cls}"] = 1.0
     for p, cue_id in c.rules.get((ma.key, mb.key), ()):
         f[f"rule={p}"] = 1.0
         f[f"rule_cue={cue_id}"] = 1.0
@@ -244,27 +271,28 @@ def _features(c: _Context, ma: Mention, mb: Mention) -> dict[str, float]:
 _LIST_JOINERS = frozenset({",", "und", "sowie", "oder", "/", "&", ";"})
 
 
-def _same_list(doc: Doc, ma: Mention, mb: Mention) -> bool:
+def _same_list(tokens: _Tokens, ma: Mention, mb: Mention) -> bool:
     """Only entities, list joiners and articles between the two mentions: "A, die B und C"."""
     left, right = (ma, mb) if ma.start < mb.start else (mb, ma)
-    between = doc[left.end : right.start]
     joiners = _LIST_JOINERS | word_set("determiners")
-    return len(between) > 0 and all(t.ent_kb_id_ or t.lower_ in joiners for t in between)
+    between = range(left.end, right.start)
+    return len(between) > 0 and all(tokens.entity[i] or tokens.lower[i] in joiners for i in between)
 
 
-def _between_words(doc: Doc, ma: Mention, mb: Mention) -> list[str]:
+def _between_words(tokens: _Tokens, ma: Mention, mb: Mention) -> list[str]:
     left, right = (ma, mb) if ma.start < mb.start else (mb, ma)
-    between = doc[left.end : right.start]
+    between = range(left.end, right.start)
     names = [f"btw_len={min(len(between), 8) // 2}"]
     function_words = word_set("function_words")
-    ents = {t.ent_kb_id_ for t in between if t.ent_kb_id_}
+    ents = {tokens.entity[i] for i in between if tokens.entity[i]}
     names.append(f"btw_ents={min(len(ents), 3)}")
-    for t in between[:_BETWEEN_WORDS]:
-        if t.is_punct:
-            names.append(f"btw_punct={t.text}")
+    for i in between[:_BETWEEN_WORDS]:
+        if tokens.punct[i]:
+            names.append(f"btw_punct={tokens.text[i]}")
             continue
-        if t.ent_kb_id_:
+        if tokens.entity[i]:
             continue
-        names.append(f"btw={t.lower_ if t.lower_ in function_words else stem(t.text)}")
-        names.extend(f"btw_lex={cls}" for cls in lexicon_classes(t.text))
+        lower = tokens.lower[i]
+        names.append(f"btw={lower if lower in function_words else tokens.stems[i]}")
+        names.extend(f"btw_lex={cls}" for cls in lexicon_classes(tokens.text[i]))
     return names

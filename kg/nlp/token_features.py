@@ -9,14 +9,15 @@ rule and where the rules are silent.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kg.nlp import candidates
 from kg.nlp.lexicon import head_for, stem, word_set
 
 FEATURE_SETS = ("shallow", "rules")
-_SHAPE_RUNS = re.compile(r"(.)\1+")
+_SHAPE_RUNS = re.compile(r"(.)\1+")  # "." leaves line breaks alone, as the shipped models learned
 _QUOTES = frozenset('„“”"‚‘’«»')
 
 
@@ -26,33 +27,39 @@ def shape(text: str) -> str:
     return _SHAPE_RUNS.sub(r"\1", mapped)
 
 
-def _word(token: Token) -> dict[str, str | float]:
-    text = token.text
-    lower = token.lower_
-    return {
-        "w": lower,
-        "stem": stem(text) if text[:1].isalpha() else lower,
-        "shape": shape(text),
-        "suf3": lower[-3:],
-        "suf5": lower[-5:],
-        "pre3": lower[:3],
-        "title": float(text[:1].isupper()),
-        "upper": float(text.isupper() and len(text) > 1),
-        "quote": float(text in _QUOTES),
-        "func": float(lower in word_set("function_words")),
-    }
+@lru_cache(maxsize=65536)
+def _word(text: str) -> tuple[str, ...]:
+    """The rendered spelling features of a word (cached: words recur)."""
+    lower = text.lower()
+    return _rendered(
+        {
+            "w": lower,
+            "stem": stem(text) if text[:1].isalpha() else lower,
+            "shape": shape(text),
+            "suf3": lower[-3:],
+            "suf5": lower[-5:],
+            "pre3": lower[:3],
+            "title": float(text[:1].isupper()),
+            "upper": float(text.isupper() and len(text) > 1),
+            "quote": float(text in _QUOTES),
+            "func": float(lower in word_set("function_words")),
+        }
+    )
 
 
-def _lexical(token: Token) -> dict[str, str | float]:
+@lru_cache(maxsize=65536)
+def _lexical(text: str) -> tuple[str, ...]:
     """Lexicon classes of the word: legal form, institution head, generic prefix, place preposition."""
-    text = token.text
     head = head_for(text)
-    return {
-        "legal": float(text.lower() in word_set("legal_forms")),
-        "head": head.type if head else "",
-        "generic": float(text.lower() in word_set("generic_prefixes")),
-        "placeprep": float(token.lower_ in word_set("place_prepositions")),
-    }
+    lower = text.lower()
+    return _rendered(
+        {
+            "legal": float(lower in word_set("legal_forms")),
+            "head": head.type if head else "",
+            "generic": float(lower in word_set("generic_prefixes")),
+            "placeprep": float(lower in word_set("place_prepositions")),
+        }
+    )
 
 
 def _candidate_marks(doc: Doc) -> list[list[str]]:
@@ -69,29 +76,29 @@ def _candidate_marks(doc: Doc) -> list[list[str]]:
     return marks
 
 
-def _in_quotes(doc: Doc) -> list[bool]:
+def _in_quotes(texts: list[str], starts: list[bool]) -> list[bool]:
     """Per token: inside a „…“ quotation of the same sentence."""
     inside, out = False, []
-    for token in doc:
-        if token.is_sent_start:
+    for text, start in zip(texts, starts, strict=True):
+        if start:
             inside = False
-        if token.text in ("„", "“", '"', "»", "«") and not inside:
+        if text in ("„", "“", '"', "»", "«") and not inside:
             inside = True
             out.append(False)
             continue
-        if token.text in ("“", "”", '"', "«", "»") and inside:
+        if text in ("“", "”", '"', "«", "»") and inside:
             inside = False
         out.append(inside)
     return out
 
 
-def _capital_runs(doc: Doc) -> list[int]:
+def _capital_runs(texts: list[str]) -> list[int]:
     """Per token: the length of the run of capitalised words it stands in (0 for other tokens)."""
-    runs = [0] * len(doc)
+    runs = [0] * len(texts)
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         j = i
-        while j < len(doc) and doc[j].text[:1].isupper():
+        while j < len(texts) and texts[j][:1].isupper():
             j += 1
         for k in range(i, j):
             runs[k] = j - i
@@ -99,54 +106,67 @@ def _capital_runs(doc: Doc) -> list[int]:
     return runs
 
 
-def _document_marks(doc: Doc, marks: list[list[str]]) -> list[str]:
+def _document_marks(texts: list[str], marks: list[list[str]]) -> list[str]:
     """Per token: the candidate type the same word has elsewhere in the document (names recur)."""
     seen: dict[str, str] = {}
-    for token, token_marks in zip(doc, marks, strict=True):
-        types = [m.split(":")[0] for m in token_marks if not m.startswith(("src:", "gazetteer"))]
-        if types and token.text[:1].isupper():
-            seen.setdefault(token.text, types[0])
-    return [seen.get(t.text, "") for t in doc]
+    for text, token_marks in zip(texts, marks, strict=True):
+        if token_marks and text[:1].isupper():
+            types = [m.split(":")[0] for m in token_marks if not m.startswith(("src:", "gazetteer"))]
+            if types:
+                seen.setdefault(text, types[0])
+    return [seen.get(text, "") for text in texts]
 
 
 def token_features(doc: Doc, feature_set: str = "rules") -> list[list[str]]:
-    """One list of string features per token of ``doc`` (python-crfsuite's item format)."""
-    words = [_word(t) for t in doc]
-    lexical = [_lexical(t) for t in doc] if feature_set == "rules" else None
-    marks = _candidate_marks(doc) if feature_set == "rules" else None
-    elsewhere = _document_marks(doc, marks) if marks is not None else None
-    quoted = _in_quotes(doc)
-    runs = _capital_runs(doc)
+    """One list of string features per token of ``doc`` (python-crfsuite's item format).
+
+    Each token's own features are rendered once and then prefixed with every offset that sees them.
+    """
+    texts = [t.text for t in doc]
+    starts = [bool(t.is_sent_start) for t in doc]
+    lower = [t.lower() for t in texts]
+    words = [_word(t) for t in texts]
+    near = [_near(rendered) for rendered in words]
+    rules = feature_set == "rules"
+    marks = _candidate_marks(doc) if rules else [[] for _ in texts]
+    lexical = (
+        [_lexical(t) + tuple(f"cand={m}" for m in ms) for t, ms in zip(texts, marks, strict=True)] if rules else []
+    )
+    elsewhere = _document_marks(texts, marks) if rules else None
+    quoted = _in_quotes(texts, starts)
+    runs = _capital_runs(texts)
+    n = len(texts)
     out: list[list[str]] = []
-    for i, token in enumerate(doc):
+    for i in range(n):
         feats = ["bias", f"run={min(runs[i], 4)}"]
         if quoted[i]:
             feats.append("quoted")
-        if token.is_sent_start:
+        if starts[i]:
             feats.append("sent_start")
         if i > 0:
-            feats.append(f"bigram={words[i - 1]['w']}|{words[i]['w']}")
+            feats.append(f"bigram={lower[i - 1]}|{lower[i]}")
         if elsewhere is not None and elsewhere[i]:
             feats.append(f"elsewhere={elsewhere[i]}")
         for offset in (-2, -1, 0, 1, 2):
             j = i + offset
-            if not 0 <= j < len(doc):
+            if not 0 <= j < n:
                 feats.append(f"{offset}:pad")
                 continue
-            for name, value in words[j].items():
-                if abs(offset) == 2 and name not in ("w", "shape", "title"):
-                    continue
-                feats.append(_render(f"{offset}:{name}", value))
-            if lexical is not None and marks is not None and abs(offset) <= 1:
-                feats.extend(_render(f"{offset}:{name}", value) for name, value in lexical[j].items())
-                feats.extend(f"{offset}:cand={mark}" for mark in marks[j])
-        if marks is not None and not marks[i]:
+            feats.extend([f"{offset}:{f}" for f in (near[j] if abs(offset) == 2 else words[j])])
+            if rules and abs(offset) <= 1:
+                feats.extend([f"{offset}:{f}" for f in lexical[j]])
+        if rules and not marks[i]:
             feats.append("no_candidate")
-        out.append([f for f in feats if f])
+        out.append(feats)
     return out
 
 
-def _render(name: str, value: str | float) -> str:
-    if isinstance(value, float):
-        return name if value else ""
-    return f"{name}={value}" if value else ""
+@lru_cache(maxsize=65536)
+def _near(rendered: tuple[str, ...]) -> tuple[str, ...]:
+    """What a token two places away contributes: its word, shape and capital."""
+    return tuple(f for f in rendered if f.startswith(("w=", "shape=", "title")))
+
+
+def _rendered(values: dict[str, str | float]) -> tuple[str, ...]:
+    """``name=value`` for strings, ``name`` for true flags; empty values and false flags are left out."""
+    return tuple((f"{name}={value}" if isinstance(value, str) else name) for name, value in values.items() if value)
